@@ -1,0 +1,39 @@
+# Two commands for a newcomer: `make serve` (build and serve the site) and `make test`.
+# Both create .venv and install the pinned requirements on first use.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PORT   ?= 8000
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: serve build validate test browser-check golden clean
+
+$(STAMP): requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(STAMP)
+
+validate: $(STAMP)
+	$(BIN)/python -m build_tools validate
+
+build: $(STAMP)
+	$(BIN)/python -m build_tools build $(if $(TODAY),--today $(TODAY))
+
+serve: build
+	@echo "网站地址：http://127.0.0.1:$(PORT)/  （按 Ctrl+C 停止）"
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory site
+
+browser-check:
+	@test -x $(CHROMIUM) || { echo "浏览器测试需要 Debian 的 Chromium：sudo apt-get install chromium fonts-noto-cjk（或设置 CHROMIUM=/path/to/chromium）"; exit 1; }
+
+# pytest exits 5 when it collected no test: make treats that as a failure, as it should.
+test: $(STAMP) browser-check
+	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q
+
+golden: $(STAMP)
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_render.py
+
+clean:
+	rm -rf site .build-* .pytest_cache .hypothesis

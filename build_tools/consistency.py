@@ -1,0 +1,117 @@
+"""Consistency stage: rules across fields of one record and across records.
+
+Runs on the typed values the schema stage let through, so a field that already failed its
+type check raises no follow-on problem here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import PurePosixPath
+
+from . import markdown_rules
+from .problems import Report
+from .strict_yaml import Document
+
+_MOBILE = re.compile(r"1[3-9][0-9]{9}")
+
+
+def day(value) -> dt.date:
+    """The calendar day of a date or a date-time."""
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def check_record(rec: dict, doc: Document, file: str, report: Report) -> None:
+    def add(code: str, path: tuple, **params) -> None:
+        line, col = doc.positions.get(path, (doc.line(path), 0))
+        report.add(code, file, line, ".".join(str(p) for p in path), **params)
+
+    _check_id(rec, file, add)
+    _check_dates(rec, add)
+    vol = rec.get("volunteers", {})
+    url = vol.get("signup_url")
+    if url is not None and not url.lower().startswith("https://"):
+        add("consistency/url-scheme", ("volunteers", "signup_url"), value=f"“{url[:60]}”")
+    _check_audience(rec, add)
+    _check_supplies(rec, add)
+    _check_contact(rec, doc, add)
+    if "description" in rec:
+        _check_markdown(rec["description"], doc, file, report)
+
+
+def _check_id(rec: dict, file: str, add) -> None:
+    path = PurePosixPath(file)
+    rid = rec.get("id")
+    if rid is not None and rid != path.stem:
+        add("consistency/id-mismatch", ("id",), value=f"“{rid}”", stem=path.stem)
+    if len(path.parts) >= 2 and re.fullmatch(r"[0-9]{4}", path.parent.name) and path.stem[:4] != path.parent.name:
+        add("file/wrong-year", ("id",), folder=path.parent.name, year=path.stem[:4])
+
+
+def _check_dates(rec: dict, add) -> None:
+    start, end = rec.get("start"), rec.get("end")
+    if start is None:
+        return
+    if end is not None and _before(end, start):
+        add("consistency/end-before-start", ("end",), value=end.isoformat(), start=start.isoformat())
+    deadline = rec.get("volunteers", {}).get("signup_deadline")
+    if deadline is not None and deadline > day(start):
+        add("consistency/deadline-after-start", ("volunteers", "signup_deadline"), value=deadline.isoformat(), start=day(start).isoformat())
+    for i, item in enumerate(rec.get("timetable") or []):
+        when = (item or {}).get("date")
+        if when is not None and end is not None and not day(start) <= when <= day(end):
+            add("consistency/timetable-date-outside", ("timetable", i, "date"), value=when.isoformat(),
+                start=day(start).isoformat(), end=day(end).isoformat())
+
+
+def _before(end, start) -> bool:
+    """Compare a date with a date-time by day; two date-times exactly."""
+    if isinstance(end, dt.datetime) and isinstance(start, dt.datetime):
+        return end < start
+    return day(end) < day(start)
+
+
+def _check_audience(rec: dict, add) -> None:
+    audience = rec.get("audience", {})
+    quotas = [q for q in audience.get("quotas") or [] if q and "places" in q]
+    places = audience.get("places")
+    if places is not None and quotas and sum(q["places"] for q in quotas) != places:
+        add("consistency/quota-sum", ("audience", "places"), value=places, total=sum(q["places"] for q in quotas))
+
+
+def _check_supplies(rec: dict, add) -> None:
+    for i, s in enumerate(rec.get("supplies") or []):
+        if s and s.get("received", 0) > s.get("quantity", float("inf")):
+            add("consistency/received-exceeds", ("supplies", i, "received"), value=s["received"], quantity=s["quantity"])
+
+
+def _check_contact(rec: dict, doc: Document, add) -> None:
+    contact = rec.get("contact")
+    if contact is None:
+        return
+    raw = doc.value.get("contact") if isinstance(doc.value, dict) else None
+    raw = raw if isinstance(raw, dict) else {}
+    if not raw.get("phone") and not raw.get("email"):
+        add("consistency/contact-missing", ("contact",))
+    phone = contact.get("phone", "")
+    if _MOBILE.fullmatch(phone) and contact.get("consent") is not True:
+        add("privacy/mobile-without-consent", ("contact", "phone"))
+
+
+def _check_markdown(text: str, doc: Document, file: str, report: Report) -> None:
+    first = doc.text_lines.get(("description",), doc.line(("description",)))
+    for code, offset, col, params in markdown_rules.problems(text):
+        report.add(code, file, first + offset, "description", column=col, **params)
+
+
+def check_unique_ids(records: list[tuple[str, dict, Document]], report: Report) -> None:
+    seen: dict[str, str] = {}
+    for file, rec, doc in records:
+        rid = rec.get("id")
+        if rid is None:
+            continue
+        if rid in seen:
+            report.add("consistency/duplicate-id", file, doc.line(("id",)), "id", value=f"“{rid}”", other=seen[rid])
+        else:
+            seen[rid] = file

@@ -1,0 +1,33 @@
+"""The only module that imports mkdocs: build a docs folder into a site folder, strictly.
+
+Keeping mkdocs at this edge lets a successor engine (Zensical, ProperDocs) replace it
+without touching the rest of build_tools.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+
+class MkdocsFailed(Exception):
+    pass
+
+
+def build_site(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
+    """`mkdocs build --strict` of config_file with docs_dir and site_dir replaced."""
+    from mkdocs import exceptions
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    log = logging.getLogger("mkdocs")
+    if not log.handlers:  # the mkdocs CLI would set this up; we print warnings ourselves
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("mkdocs %(levelname)s: %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.WARNING)
+    try:
+        config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
+        build(config)
+    except (exceptions.MkDocsException, exceptions.Abort) as exc:
+        raise MkdocsFailed(str(exc)) from exc

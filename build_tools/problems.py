@@ -1,0 +1,89 @@
+"""Problems found in the data, the report that collects them, and how reports are printed.
+
+Validation never raises on bad data: each stage adds problems to a Report and the CLI prints
+all of them, sorted, then fails once.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+
+from .rules import RULES
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int
+    field: str
+    code: str
+    severity: str
+    message: str
+    hint: str
+    column: int = 0
+
+    def as_text(self) -> str:
+        where = f"{self.file}:{self.line}" + (f":{self.column}" if self.column else "")
+        tag = "" if self.severity == "error" else "（警告）"
+        field_part = f" {self.field}" if self.field else ""
+        return f"{where}:{field_part} [{self.code}]{tag} {self.message}{self.hint}"
+
+
+@dataclass
+class Report:
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, code: str, file: str, line: int, field: str = "", column: int = 0, **params) -> None:
+        """Record one problem; the message and hint come from the rule registry."""
+        rule = RULES[code]
+        self.problems.append(
+            Problem(
+                file=file,
+                line=line,
+                field=field,
+                code=code,
+                severity=rule.severity,
+                message=rule.message.format(**params),
+                hint=rule.hint.format(**params),
+                column=column,
+            )
+        )
+
+    def extend(self, other: "Report") -> None:
+        self.problems.extend(other.problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    def sorted(self) -> list[Problem]:
+        return sorted(set(self.problems), key=lambda p: (p.file, p.line, p.column, p.field, p.code))
+
+
+def format_report(report: Report, fmt: str) -> str:
+    """Render a report as text (for people), json (for tools) or github (PR annotations)."""
+    problems = report.sorted()
+    if fmt == "json":
+        return json.dumps([asdict(p) for p in problems], ensure_ascii=False, indent=2)
+    if fmt == "github":
+        return "\n".join(_github_line(p) for p in problems)
+    lines = [p.as_text() for p in problems]
+    n_err = sum(p.severity == "error" for p in problems)
+    n_warn = len(problems) - n_err
+    lines.append(f"共 {n_err} 个错误，{n_warn} 个警告。" if problems else "数据检查通过，没有发现问题。")
+    return "\n".join(lines)
+
+
+def _github_line(p: Problem) -> str:
+    # GitHub workflow commands: properties escape , : % and newlines; the message escapes % and newlines.
+    def prop(s: str) -> str:
+        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
+
+    def msg(s: str) -> str:
+        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    kind = "error" if p.severity == "error" else "warning"
+    col = f",col={p.column}" if p.column else ""
+    title = prop(f"{p.code} {p.field}".strip())
+    return f"::{kind} file={prop(p.file)},line={p.line}{col},title={title}::{msg(p.message + p.hint)}"

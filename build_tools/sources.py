@@ -1,0 +1,83 @@
+"""Reading data files: bytes → size cap → UTF-8 → invisible-character check → strict YAML.
+
+Every problem goes into the report with the file's path relative to the repository root.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from . import ROOT
+from .problems import Report
+from .strict_yaml import Document, parse
+
+MAX_RECORD_BYTES = 64 * 1024
+
+# Characters that make text display differently from what it is (Trojan Source, CVE-2021-42574)
+# or hide inside words: bidi controls and zero-width characters.
+_INVISIBLE = {
+    **{cp: "双向文本控制符" for cp in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))},
+    **{cp: "零宽字符" for cp in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)},
+}
+
+
+def rel(path: Path) -> str:
+    """The path as people see it in messages: relative to the repository when it is inside."""
+    path = Path(path).resolve()
+    try:
+        return path.relative_to(ROOT).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_text(path: Path, report: Report, limit: int = MAX_RECORD_BYTES) -> str | None:
+    """The file's text, or None after reporting why it cannot be used."""
+    name = rel(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        report.add("file/unreadable", name, 1, reason=exc.strerror or type(exc).__name__)
+        return None
+    if len(raw) > limit:
+        report.add("file/too-large", name, 1, size=len(raw), limit=limit)
+        return None
+    try:
+        text = raw.decode("utf-8-sig")  # a BOM from Windows editors is harmless
+    except UnicodeDecodeError as exc:
+        report.add("file/not-utf8", name, raw.count(b"\n", 0, exc.start) + 1)
+        return None
+    check_invisible(text, name, report)
+    return text
+
+
+def check_invisible(text: str, name: str, report: Report) -> None:
+    """Report bidi controls, zero-width and other control characters (tab and newlines excepted)."""
+    for lineno, line in enumerate(text.split("\n"), 1):
+        for col, ch in enumerate(line.removesuffix("\r"), 1):
+            cp = ord(ch)
+            kind = _INVISIBLE.get(cp)
+            if kind is None and unicodedata.category(ch) == "Cc" and ch not in "\t":
+                kind = "控制字符"
+            if kind:
+                report.add("text/control-char", name, lineno, column=col, value=f"U+{cp:04X}（{kind}）")
+
+
+def load_yaml(path: Path, report: Report) -> Document | None:
+    """Read and parse one YAML record; None when it cannot be used (the report says why)."""
+    text = read_text(path, report)
+    if text is None:
+        return None
+    name = rel(path)
+    if not text.strip():
+        report.add("file/empty", name, 1)
+        return None
+    doc, issues = parse(text)
+    for issue in issues:
+        report.add(issue.code, name, issue.line, column=issue.column, **issue.params)
+    if doc.value is None or any(i.code != "yaml/duplicate-key" for i in issues):
+        return None
+    if not isinstance(doc.value, dict):
+        report.add("yaml/not-mapping", name, 1)
+        return None
+    return doc

@@ -1,0 +1,53 @@
+import shutil
+from pathlib import Path
+
+import pytest
+
+from build_tools import ROOT
+from build_tools.validate import validate_activities
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SAMPLE = FIXTURES / "data/activities/2026/2026-12-05-sample-lecture.yaml"
+
+
+@pytest.fixture
+def write_record(tmp_path):
+    """Write a record's text where validation expects it; returns the path."""
+
+    def write(text: str, name: str = "2026-12-05-sample-lecture.yaml", year: str = "2026") -> Path:
+        path = tmp_path / "data/activities" / year / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+        return path
+
+    return write
+
+
+def problems_of(path: Path) -> list[tuple[str, int]]:
+    report, _ = validate_activities([path], ROOT)
+    return sorted((p.code, p.line) for p in report.problems)
+
+
+@pytest.fixture
+def repo_copy(tmp_path):
+    """A copy of everything a build reads, to break without touching the repository."""
+    root = tmp_path / "repo"
+    for name in ("data", "content", "overrides"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
+TODAY = "2026-11-22"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The repository's site built once for the session with --today 2026-11-22."""
+    import datetime as dt
+
+    from build_tools.build import build
+
+    site = tmp_path_factory.mktemp("built") / "site"
+    assert build(dt.date.fromisoformat(TODAY), site) == 0
+    return site

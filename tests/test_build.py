@@ -1,0 +1,60 @@
+"""The build: validate → generate → mkdocs --strict in a temporary folder → swap into site/."""
+
+import datetime as dt
+import hashlib
+
+from build_tools.build import build
+
+TODAY = dt.date(2026, 11, 22)
+
+
+def digest(site):
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_site_has_every_activity_page(built_site):
+    from build_tools.validate import activity_files
+
+    for f in activity_files():
+        assert (built_site / "activities" / f.stem / "index.html").is_file()
+    assert (built_site / "activities/types/summer-camp/index.html").is_file()
+    assert (built_site / "activities/regions/430603/index.html").is_file()
+
+
+def test_activity_pages_stay_out_of_the_nav(built_site):
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "2027-07-10-yunxi-summer-camp" not in home
+
+
+def test_no_google_fonts_and_no_other_host(built_site):
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_same_data_and_day_give_the_same_bytes(built_site, tmp_path):
+    again = tmp_path / "site"
+    assert build(TODAY, again) == 0
+    assert digest(again) == digest(built_site)
+
+
+def test_bad_record_leaves_previous_site_untouched(repo_copy, tmp_path, capsys):
+    site = tmp_path / "site"
+    assert build(TODAY, site, root=repo_copy) == 0
+    before = digest(site)
+    record = next((repo_copy / "data/activities").rglob("*.yaml"))
+    record.write_text(record.read_text(encoding="utf-8").replace("status: scheduled", "status: maybe"), encoding="utf-8")
+    assert build(TODAY, site, root=repo_copy) == 1
+    assert digest(site) == before
+    assert "[schema/enum]" in capsys.readouterr().err
+
+
+def test_failed_mkdocs_build_leaves_previous_site_untouched(repo_copy, tmp_path, capsys):
+    site = tmp_path / "site"
+    assert build(TODAY, site, root=repo_copy) == 0
+    before = digest(site)
+    (repo_copy / "content/about/index.md").write_text("# 关于\n\n[坏链接](missing.md)\n", encoding="utf-8")
+    assert build(TODAY, site, root=repo_copy) == 1
+    assert digest(site) == before
+    assert "网站构建失败" in capsys.readouterr().err
+    assert not list(tmp_path.glob(".build-*"))  # the temporary folder is gone

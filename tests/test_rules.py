@@ -1,0 +1,75 @@
+"""One failing and one passing fixture per validation rule.
+
+The passing fixture is tests/fixtures/activities/2026/2026-12-05-sample-lecture.yaml; each
+case below breaks it in one way and asserts exactly which problems, on which lines, result.
+"""
+
+import pytest
+
+from build_tools.rules import RULES
+
+from .conftest import SAMPLE, problems_of
+
+BASE = SAMPLE.read_text(encoding="utf-8")
+
+
+def line_of(text: str, marker: str) -> int:
+    return text[: text.index(marker)].count("\n") + 1
+
+
+# (code, text to replace, replacement, marker on the reported line)
+CASES = [
+    ("yaml/syntax", "title: 寒假前安全教育讲座", "title: 讲座: 寒假前", "title: 讲座"),
+    ("yaml/alias", "  needed: \"4\"", "  needed: &n \"4\"", "needed: &n"),
+    ("yaml/tag", "  needed: \"4\"", "  needed: !!int 4", "needed: !!int"),
+    ("yaml/duplicate-key", "type: 安全讲座\n", "type: 安全讲座\ntype: 法治教育\n", "type: 法治教育"),
+    ("yaml/too-deep", "policy_refs:\n", "policy_refs:\n" + "  " + "[" * 20 + "\n", "[[["),
+    ("yaml/multiple-documents", "last_confirmed:", "---\nlast_confirmed:", "---"),
+    ("yaml/bad-key", "cost:\n", "? [cost]\n: x\ncost:\n", "? [cost]"),
+    ("text/control-char", "寒假前安全教育讲座", "寒假前安全\u202e教育讲座", "title:"),
+    ("schema/unknown-field", "cost:\n", "child_name: 某某\ncost:\n", "child_name"),
+    ("schema/required", "  address: 岳阳市云溪区陆城镇建设路\n", "", "venue:"),
+    ("schema/wrong-shape", "  tasks:\n    - 协助签到和维持秩序", "  tasks: 协助签到", "tasks:"),
+    ("schema/type", "  needed: \"4\"", "  needed: 四", "needed:"),
+    ("schema/timezone", "end: \"2026-12-05T11:30:00+08:00\"", "end: \"2026-12-05T11:30:00\"", "end:"),
+    ("schema/pattern", "  - time: \"09:00-09:10\"", "  - time: 9点", "time: 9点"),
+    ("schema/enum", "status: scheduled", "status: schedled", "status:"),
+    ("schema/minimum", "  min_age: \"18\"", "  min_age: \"12\"", "min_age"),
+    ("schema/maximum", "  min_age: \"18\"", "  min_age: \"80\"", "min_age"),
+    ("schema/min-length", "summary: 寒假前为留守儿童讲解防溺水、防火、交通和防性侵安全知识。", "summary: 讲座", "summary:"),
+    ("schema/max-length", "  unit: 本", "  unit: 本本本本本本本本本本本", "unit: 本本"),
+    ("schema/not-in-list", "type: 安全讲座", "type: 法治讲座", "type:"),
+    ("consistency/id-mismatch", "id: 2026-12-05-sample-lecture", "id: 2026-12-05-other", "id:"),
+    ("consistency/end-before-start", "end: \"2026-12-05T11:30:00+08:00\"", "end: \"2026-12-04\"", "end:"),
+    ("consistency/deadline-after-start", "  signup_deadline: \"2026-12-01\"", "  signup_deadline: \"2026-12-06\"", "signup_deadline"),
+    ("consistency/timetable-date-outside", "  - time: \"09:00-09:10\"", "  - date: \"2026-12-09\"\n    time: \"09:00-09:10\"", "date: \"2026-12-09\""),
+    ("consistency/quota-sum", "  places: \"30\"", "  places: \"31\"", "places: \"31\""),
+    ("consistency/received-exceeds", "    received: \"20\"", "    received: \"61\"", "received"),
+    ("consistency/contact-missing", "  phone: 0730-8123456\n  email: anquan@example.gov.cn\n", "", "contact:"),
+    ("consistency/url-scheme", "https://signup.example.org.cn", "http://signup.example.org.cn", "signup_url"),
+    ("privacy/mobile-without-consent", "  phone: 0730-8123456", "  phone: \"13912345678\"", "phone:"),
+    ("markdown/raw-html", "**请志愿者", "<b>请志愿者", "<b>"),
+    ("markdown/attr-list", "提前十分钟到场**。", "提前十分钟到场**。{: onclick=\"x\"}", "{: onclick"),
+    ("markdown/image", "  - 详情见", "  - ![图](https://x.example/a.png) 详情见", "![图]"),
+    ("markdown/link-scheme", "(https://www.example.gov.cn/notice)", "(javascript:alert(1))", "javascript:"),
+]
+
+# Rules that need a file, not a record, to break: tested in test_files.py.
+FILE_RULES = {"file/not-utf8", "file/too-large", "file/misplaced", "file/wrong-year", "file/empty",
+              "file/unreadable", "yaml/not-mapping", "consistency/duplicate-id"}
+
+
+def test_passing_fixture_is_clean():
+    assert problems_of(SAMPLE) == []
+
+
+@pytest.mark.parametrize("code, old, new, marker", CASES, ids=[c[0] for c in CASES])
+def test_rule_fails_on_its_fixture(write_record, code, old, new, marker):
+    assert old in BASE, "the case must change the sample"
+    text = BASE.replace(old, new, 1)
+    assert problems_of(write_record(text)) == [(code, line_of(text, marker))]
+
+
+def test_every_rule_has_a_failing_fixture():
+    covered = {c[0] for c in CASES} | FILE_RULES
+    assert covered == set(RULES)
