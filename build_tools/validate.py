@@ -62,3 +62,17 @@ def validate_activities(files: list[Path], root: Path = ROOT) -> tuple[Report, l
         checked.append(Checked(name, record, doc))
     consistency.check_unique_ids([(c.file, c.record, c.doc) for c in checked], report)
     return report, checked
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything the build publishes, checked. Later stages see nothing else."""
+
+    root: Path
+    activities: list[Checked]
+
+
+def validate_all(root: Path = ROOT) -> tuple[Report, Dataset]:
+    """Every check the build runs before it renders anything (data files of every kind)."""
+    report, activities = validate_activities(activity_files(root), root)
+    return report, Dataset(root=root, activities=activities)

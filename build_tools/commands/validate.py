@@ -1,0 +1,26 @@
+"""`validate [PATH…] [--format text|json|github]`: check data files, write nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+FORMATS = ["text", "json", "github"]
+
+
+def register(sub) -> None:
+    p = sub.add_parser("validate", help="检查数据文件（不写任何文件）")
+    p.add_argument("paths", nargs="*", type=Path, help="要检查的文件或文件夹（默认：全部数据）")
+    p.add_argument("--format", choices=FORMATS, default="text")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from ..problems import format_report
+    from ..validate import activity_files, expand, validate_activities
+
+    files = expand(args.paths) if args.paths else activity_files()
+    report, _ = validate_activities(files)
+    out = format_report(report, args.format)
+    if out:
+        print(out)
+    return 1 if report.errors else 0
