@@ -5,7 +5,7 @@ Every problem goes into the report with the file's path relative to the reposito
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from pathlib import Path
 
 from . import ROOT
@@ -20,6 +20,10 @@ _INVISIBLE = {
     **{cp: "双向文本控制符" for cp in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))},
     **{cp: "零宽字符" for cp in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)},
 }
+
+
+# C0/C1 controls except tab, line feed and carriage return, plus the characters above.
+_INVISIBLE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + "".join(map(chr, _INVISIBLE)) + "]")
 
 
 def rel(path: Path) -> str:
@@ -53,14 +57,11 @@ def read_text(path: Path, report: Report, limit: int = MAX_RECORD_BYTES) -> str 
 
 def check_invisible(text: str, name: str, report: Report) -> None:
     """Report bidi controls, zero-width and other control characters (tab and newlines excepted)."""
-    for lineno, line in enumerate(text.split("\n"), 1):
-        for col, ch in enumerate(line.removesuffix("\r"), 1):
-            cp = ord(ch)
-            kind = _INVISIBLE.get(cp)
-            if kind is None and unicodedata.category(ch) == "Cc" and ch not in "\t":
-                kind = "控制字符"
-            if kind:
-                report.add("text/control-char", name, lineno, column=col, value=f"U+{cp:04X}（{kind}）")
+    for m in _INVISIBLE_RE.finditer(text):
+        cp = ord(m.group())
+        line = text.count("\n", 0, m.start()) + 1
+        col = m.start() - text.rfind("\n", 0, m.start())
+        report.add("text/control-char", name, line, column=col, value=f"U+{cp:04X}（{_INVISIBLE.get(cp, '控制字符')}）")
 
 
 def load_yaml(path: Path, report: Report) -> Document | None:
