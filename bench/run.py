@@ -1,0 +1,95 @@
+"""Benchmark: build speed, memory, validation cost and output size as the data grows.
+
+    .venv/bin/python bench/run.py                     # 100, 1,000, 5,000 and 20,000 activities
+    .venv/bin/python bench/run.py --sizes 100 1000    # a quicker run
+
+Prints one table. Targets (issue 7): full build ≤ 1.2× a bare `mkdocs build` of the same pages
+at 5,000 activities and linear up to 20,000; validation ≤ 1.5× frictionless alone; search
+index ≤ 100 KB gzipped per 1,000 activities.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from bench.synth import repo_with_activities  # noqa: E402
+
+
+def measured(cmd: list[str], env: dict | None = None) -> tuple[float, float, str]:
+    """Wall seconds, peak RSS in MB and stdout of one child process (os.wait4 gives its own rusage)."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, text=True, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - started
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0), err.seek(0)
+        if proc.returncode:
+            raise SystemExit(f"failed: {' '.join(cmd)}\n{err.read()[-2000:]}")
+        return seconds, usage.ru_maxrss / 1024, out.read()
+
+
+def bare_config(root: Path, docs: Path) -> Path:
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8").replace("docs_dir: content", f"docs_dir: {docs}")
+    cfg = root / "mkdocs-bare.yml"
+    cfg.write_text(text, encoding="utf-8")
+    return cfg
+
+
+def one_size(n: int, py: str) -> dict:
+    with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as tmp:
+        root = repo_with_activities(n, Path(tmp) / "repo")
+        step = str(HERE / "step.py")
+        full_s, full_mb, _ = measured([py, step, "full", str(root), str(root / "site")])
+        docs = Path(tmp) / "docs"
+        measured([py, step, "docs", str(root), str(docs)])
+        bare_s, bare_mb, _ = measured([py, "-m", "mkdocs", "build", "-q", "-f", str(bare_config(root, docs)), "-d", str(Path(tmp) / "bare")],
+                                      env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        _, _, ours = measured([py, step, "validate", str(root)])
+        _, _, fric = measured([py, step, "frictionless", str(root)])
+        site = root / "site"
+        pages = [p for p in (site / "activities").glob("*/index.html") if p.parent.name[:4].isdigit()]
+        index = (site / "search/search_index.json").read_bytes()
+        return {
+            "n": n, "full_s": full_s, "full_mb": full_mb, "bare_s": bare_s,
+            "validate_s": float(ours), "frictionless_s": float(fric),
+            "page_kb": sum(p.stat().st_size for p in pages) / len(pages) / 1024,
+            "site_mb": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 2**20,
+            "index_kb_per_1000": len(index) / 1024 * 1000 / n,
+            "index_gz_kb_per_1000": len(gzip.compress(index, 6, mtime=0)) / 1024 * 1000 / n,
+        }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000, 20000])
+    args = ap.parse_args()
+    py = sys.executable
+    rows = []
+    header = ("activities", "build s", "peak MB", "bare mkdocs s", "build/bare", "s per 1k",
+              "validate s", "frictionless s", "val/fric", "KB/page", "site MB", "index KB/1k", "index gz KB/1k")
+    print(" | ".join(header))
+    print(" | ".join("---" for _ in header))
+    for n in args.sizes:
+        r = one_size(n, py)
+        rows.append(r)
+        print(" | ".join([
+            f"{n:,}", f"{r['full_s']:.1f}", f"{r['full_mb']:.0f}", f"{r['bare_s']:.1f}", f"{r['full_s'] / r['bare_s']:.2f}",
+            f"{r['full_s'] / n * 1000:.1f}", f"{r['validate_s']:.2f}", f"{r['frictionless_s']:.2f}",
+            f"{r['validate_s'] / r['frictionless_s']:.2f}", f"{r['page_kb']:.1f}", f"{r['site_mb']:.1f}",
+            f"{r['index_kb_per_1000']:.0f}", f"{r['index_gz_kb_per_1000']:.0f}",
+        ]), flush=True)
+
+
+if __name__ == "__main__":
+    main()
