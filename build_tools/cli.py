@@ -15,6 +15,12 @@ import os
 COMMANDS = [
     "build_tools.commands.validate",
     "build_tools.commands.build",
+    "build_tools.commands.scan",
+    "build_tools.commands.fmt",
+    "build_tools.commands.new",
+    "build_tools.commands.diff",
+    "build_tools.commands.check",
+    "build_tools.commands.aggregate",
 ]
 
 

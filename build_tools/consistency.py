@@ -12,9 +12,9 @@ from pathlib import PurePosixPath
 
 from . import markdown_rules
 from .problems import Report
+from .schema import dotted
+from .privacy.phone import MOBILE as _MOBILE  # the one owner of the mobile-number pattern
 from .strict_yaml import Document
-
-_MOBILE = re.compile(r"1[3-9][0-9]{9}")
 
 
 def day(value) -> dt.date:
@@ -22,11 +22,18 @@ def day(value) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
-def check_record(rec: dict, doc: Document, file: str, report: Report) -> None:
+def _adder(doc: Document, file: str, report: Report):
+    """add(code, path, **params): report a problem on the line of a path of the record."""
+
     def add(code: str, path: tuple, **params) -> None:
         line, col = doc.positions.get(path, (doc.line(path), 0))
-        report.add(code, file, line, ".".join(str(p) for p in path), **params)
+        report.add(code, file, line, dotted(path), **params)  # timetable[1].date, as the schema stage says it
 
+    return add
+
+
+def check_record(rec: dict, doc: Document, file: str, report: Report) -> None:
+    add = _adder(doc, file, report)
     _check_id(rec, file, add)
     _check_dates(rec, add)
     vol = rec.get("volunteers", {})
@@ -103,6 +110,13 @@ def _check_markdown(text: str, doc: Document, file: str, report: Report) -> None
     first = doc.text_lines.get(("description",), doc.line(("description",)))
     for code, offset, col, params in markdown_rules.problems(text):
         report.add(code, file, first + offset, "description", column=col, **params)
+
+
+def check_id_and_contact(rec: dict, doc: Document, file: str, report: Report) -> None:
+    """The id and contact rules of activities, for other one-record files (care centres)."""
+    add = _adder(doc, file, report)
+    _check_id(rec, file, add)
+    _check_contact(rec, doc, add)
 
 
 def check_unique_ids(records: list[tuple[str, dict, Document]], report: Report) -> None:

@@ -8,14 +8,30 @@ generator to GENERATORS to add pages; generators never read data files themselve
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from . import (
+    api,
+    atom_feed,
+    calendar_export,
+    catalogue,
+    directory_pages,
+    feed_pages,
+    field_reference,
+    form_data,
+    home_page,
+    qr,
+    template_record,
+)
+from .directory import Centre, HotlineBook, PolicyIndex, build_centre, build_hotlines, build_policies
 from .lists import Lists
+from .mkdocs_edge import site_url
 from .model import Activity, build_activity
 from .render import SiteInfo, write_pages
+from .stats.pages import statistics_pages
 from .validate import Dataset
 
 
@@ -27,14 +43,31 @@ class Context:
     site: SiteInfo
     today: dt.date
     docs: Path
+    centres: tuple[Centre, ...] = ()  # care centres, in file order
+    policies: PolicyIndex = field(default_factory=PolicyIndex)  # the policy library, which other pages link to
+    hotlines: HotlineBook = field(default_factory=HotlineBook)  # local help numbers
 
 
 def activity_pages(ctx: Context) -> None:
-    write_pages(ctx.activities, ctx.today, ctx.docs, ctx.lists, ctx.site)
+    write_pages(ctx.activities, ctx.today, ctx.docs, ctx.lists, ctx.site, policies=ctx.policies)
 
 
 GENERATORS = [
     activity_pages,
+    calendar_export.write_calendars,  # .ics per activity; feeds: all, per type, per county
+    atom_feed.write_atom,  # Atom feed of newly published activities
+    api.write_api,  # activities.json (open API) and filter.json (the list filter's index)
+    qr.write_codes,  # QR codes of each activity page and sign-up form
+    feed_pages.write_feed_pages,  # the calendar subscription and API pages
+    field_reference.write_field_reference,  # schools: every field of every schema, every allow-list
+    catalogue.write_catalogue,  # schools: every rule code with its message, hint and example
+    form_data.write_form_data,  # schools: lists and constraints for the web form
+    template_record.write_template,  # schools: the commented template record to download
+    directory_pages.centre_pages,  # care centres: choose a county, then its townships
+    directory_pages.policy_page,  # the policy library
+    directory_pages.hotline_page,  # local help numbers by county (help/local/)
+    statistics_pages,  # statistics: overview, method, one page per indicator and county, charts, bundle
+    home_page.write_home,  # the home page: upcoming, volunteers wanted, key figures, help
 ]
 
 
@@ -42,9 +75,15 @@ def context(dataset: Dataset, today: dt.date, docs: Path) -> Context:
     root = dataset.root
     lists = Lists(root / "data")
     info = yaml.safe_load((root / "data/site.yaml").read_text(encoding="utf-8"))
-    site = SiteInfo(repo_url=info["repo_url"].rstrip("/"), branch=info["branch"])
+    site = SiteInfo(repo_url=info["repo_url"].rstrip("/"), branch=info["branch"],
+                    site_url=site_url(root / "mkdocs.yml"), uid_domain=info["uid_domain"])
     activities = [build_activity(c.file, c.record, lists) for c in dataset.activities]  # model
-    return Context(dataset, activities, lists, site, today, docs)
+    directory = {
+        "centres": tuple(build_centre(c.file, c.record, lists) for c in dataset.centres),
+        "policies": PolicyIndex(tuple(p for c in dataset.policies for p in build_policies(c.record))),
+        "hotlines": build_hotlines(dataset.hotlines[0].record) if dataset.hotlines else HotlineBook(),
+    }
+    return Context(dataset, activities, lists, site, today, docs, **directory)
 
 
 def generate(dataset: Dataset, today: dt.date, docs: Path) -> Context:

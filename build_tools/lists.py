@@ -47,6 +47,19 @@ class Lists:
         return _read_csv(self.data_dir / "lists/skills.csv")
 
     @cached_property
+    def centre_kinds(self) -> list[dict[str, str]]:
+        return _read_csv(self.data_dir / "lists/centre-kinds.csv")
+
+    @cached_property
+    def centre_services(self) -> list[dict[str, str]]:
+        return _read_csv(self.data_dir / "lists/centre-services.csv")
+
+    @cached_property
+    def area_codes(self) -> dict[str, str]:
+        """Prefecture name → telephone area code (0730 岳阳市…), for the area-code check."""
+        return {r["prefecture"]: r["area_code"] for r in _read_csv(self.data_dir / "lists/area-codes.csv")}
+
+    @cached_property
     def organizations(self) -> list[dict[str, str]]:
         return yaml.safe_load((self.data_dir / "organizations.yaml").read_text(encoding="utf-8")) or []
 
@@ -68,6 +81,22 @@ class Lists:
                 "skills", "技能表", "data/lists/skills.csv",
                 {s["name"]: s["name"] for s in self.skills},
                 {s["code"]: s["name"] for s in self.skills},
+            ),
+            # Policies name the activity types they require by code (stable if a name changes).
+            "activity-type-codes": AllowList(
+                "activity-type-codes", "活动类型表（代码）", "data/lists/activity-types.csv",
+                {t["code"]: t["name"] for t in self.activity_types},
+                {t["name"]: t["code"] for t in self.activity_types},
+            ),
+            "centre-kinds": AllowList(
+                "centre-kinds", "关爱场所类型表", "data/lists/centre-kinds.csv",
+                {k["name"]: k["name"] for k in self.centre_kinds},
+                {k["code"]: k["name"] for k in self.centre_kinds},
+            ),
+            "centre-services": AllowList(
+                "centre-services", "关爱场所服务表", "data/lists/centre-services.csv",
+                {s["name"]: s["name"] for s in self.centre_services},
+                {s["code"]: s["name"] for s in self.centre_services},
             ),
             "organizations": AllowList(
                 "organizations", "主办单位表", "data/organizations.yaml",

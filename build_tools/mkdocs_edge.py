@@ -31,3 +31,16 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
         build(config)
     except (exceptions.MkDocsException, exceptions.Abort) as exc:
         raise MkdocsFailed(str(exc)) from exc
+
+
+def site_url(config_file: Path) -> str:
+    """The site's public address as mkdocs.yml gives it (`!ENV [PORTAL_SITE_URL, default]`).
+
+    mkdocs.yml is the one source of truth: absolute links in QR codes, calendars, feeds and
+    JSON-LD read it through mkdocs' own loader, so they always agree with the built site.
+    """
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(config_file, "rb") as fh:
+        url = yaml_load(fh).get("site_url") or ""
+    return url if url.endswith("/") else url + "/"

@@ -74,6 +74,7 @@ class Activity:
     policy_refs: tuple[str, ...]
     last_confirmed: dt.date
     description: str
+    published: dt.date | None = None  # first published; the Atom feed of new activities sorts by it
 
     @property
     def start_day(self) -> dt.date:
@@ -109,5 +110,5 @@ def build_activity(file: str, rec: dict, lists: Lists) -> Activity:
         cost_free=cost["free"], cost_note=cost.get("note", ""),
         contact_role=contact["role"], contact_phone=contact.get("phone", ""), contact_email=contact.get("email", ""),
         policy_refs=tuple(rec.get("policy_refs", [])), last_confirmed=rec["last_confirmed"],
-        description=rec.get("description", ""),
+        description=rec.get("description", ""), published=rec.get("published"),
     )

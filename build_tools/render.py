@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +16,9 @@ import jinja2
 from markupsafe import Markup
 
 from . import text
+from .activity_page import activity_page
+from .directory import PolicyIndex
+from .groupings import facets, groupings
 from .lists import Lists
 from .model import Activity
 from .status import Status, status_on
@@ -61,9 +63,15 @@ class Listed:
 class SiteInfo:
     repo_url: str
     branch: str
+    site_url: str = "/"  # the public address from mkdocs.yml (mkdocs_edge.site_url), ends in /
+    uid_domain: str = "localhost"  # data/site.yaml: calendar UIDs, Atom ids; never changes
 
     def edit_url(self, file: str) -> str:
         return f"{self.repo_url}/edit/{self.branch}/{file}"
+
+    def url(self, path: str) -> str:
+        """The absolute address of a site path such as "activities/x/"."""
+        return self.site_url + path
 
 
 def sort_for_list(items: list[Listed], today: dt.date) -> tuple[list[Listed], list[Listed]]:
@@ -73,8 +81,13 @@ def sort_for_list(items: list[Listed], today: dt.date) -> tuple[list[Listed], li
     return upcoming, past
 
 
-def write_pages(activities: list[Activity], today: dt.date, docs: Path, lists: Lists, site: SiteInfo) -> list[Path]:
-    """Write every generated page under docs/activities/; returns the files written."""
+def write_pages(activities: list[Activity], today: dt.date, docs: Path, lists: Lists, site: SiteInfo,
+                policies: PolicyIndex | None = None) -> list[Path]:
+    """Write every generated page under docs/activities/; returns the files written.
+
+    `policies` links an activity's 政策依据 and each activity-type page to the policy library.
+    """
+    policies = policies or PolicyIndex()
     env = environment()
     items = [Listed(a, status_on(a, today)) for a in activities]
     out = docs / "activities"
@@ -86,22 +99,20 @@ def write_pages(activities: list[Activity], today: dt.date, docs: Path, lists: L
         path.write_text(env.get_template(template).render(today=today, **ctx), encoding="utf-8")
         written.append(path)
 
+    groups = groupings(items, lists)
     upcoming, past = sort_for_list(items, today)
-    put("index.md", "list.md.j2", title="志愿活动", upcoming=upcoming, past=past, lists=lists, depth=1)
+    put("index.md", "list.md.j2", title="志愿活动", upcoming=upcoming, past=past, lists=lists, depth=1,
+        facets=facets(groups, items, lists))
     for item in items:
-        put(f"{item.activity.id}.md", "activity.md.j2", item=item, a=item.activity, site=site)
-    by_type, by_region = defaultdict(list), defaultdict(list)
-    for item in items:
-        by_type[item.activity.type_code].append(item)
-        by_region[item.activity.region_code].append(item)
-    types = [t for t in lists.activity_types if t["code"] in by_type]
-    regions = [r for r in lists.regions if r["code"] in by_region]
-    put("types/index.md", "groups.md.j2", title="按类型浏览活动", groups=[(t["code"], t["name"], t["description"], len(by_type[t["code"]])) for t in types])
-    put("regions/index.md", "groups.md.j2", title="按县区浏览活动", groups=[(r["code"], r["prefecture"] + r["name"], r["province"], len(by_region[r["code"]])) for r in regions])
-    for t in types:
-        up, old = sort_for_list(by_type[t["code"]], today)
-        put(f"types/{t['code']}.md", "list.md.j2", title=f"{t['name']}活动", upcoming=up, past=old, lists=lists, depth=2)
-    for r in regions:
-        up, old = sort_for_list(by_region[r["code"]], today)
-        put(f"regions/{r['code']}.md", "list.md.j2", title=f"{r['prefecture']}{r['name']}的活动", upcoming=up, past=old, lists=lists, depth=2)
+        page = activity_page(item, site, lists, today)
+        links = {ref: href for ref in item.activity.policy_refs if (href := policies.href(ref, "../"))}
+        put(f"{item.activity.id}.md", "activity.md.j2", item=item, a=item.activity, site=site, page=page, policy_links=links)
+        if page.poster:  # only while the activity is not over
+            put(f"{item.activity.id}/poster.md", "poster.md.j2", item=item, a=item.activity, page=page)
+    for g in groups:  # by type, county, month, status: the same groupings as the filter, without JavaScript
+        put(f"{g.folder}/index.md", "groups.md.j2", title=g.title, groups=[(x.code, x.name, x.note, len(x.items)) for x in g.groups])
+        for x in g.groups:
+            up, old = sort_for_list(x.items, today)
+            put(f"{g.folder}/{x.code}.md", "list.md.j2", title=g.list_title.format(name=x.name), upcoming=up, past=old,
+                lists=lists, depth=2, facets=None, required_by=policies.for_type(x.code, "../../") if g.folder == "types" else [])
     return written

@@ -16,12 +16,14 @@ from pathlib import Path
 import yaml
 from frictionless import Field
 
+from . import normalize
 from .lists import AllowList, Lists
 from .problems import Report
 from .strict_yaml import Document
 from .suggest import closest, did_you_mean
 
-TYPE_NAMES = {"date": "日期（YYYY-MM-DD）", "datetime": "日期时间", "integer": "整数", "boolean": "是否值（true 或 false）", "string": "文字"}
+PLACEHOLDER = "〔待填写〕"  # what `new activity` writes for every value still to fill in
+TYPE_NAMES = {"date": "日期（YYYY-MM-DD）", "year": "年份（四位数字）", "datetime": "日期时间", "integer": "整数", "boolean": "是否值（true 或 false）", "string": "文字"}
 SHAPES = {dict: "一组字段（缩进的“名称: 值”）", list: "列表（每项以“- ”开头）", str: "单个值"}
 _CONSTRAINT_CODES = {"pattern": "schema/pattern", "enum": "schema/enum", "minimum": "schema/minimum",
                      "maximum": "schema/maximum", "minLength": "schema/min-length", "maxLength": "schema/max-length"}
@@ -110,7 +112,7 @@ class _Context:
 
     def add(self, code: str, path: tuple, **params) -> None:
         line, col = self.doc.positions.get(path, (self.doc.line(path), 0))
-        self.report.add(code, self.file, line, _dotted(path), **params)
+        self.report.add(code, self.file, line, dotted(path), **params)
 
     def walk(self, value, spec: "Node | Leaf", path: tuple):
         expected = str if isinstance(spec, Leaf) else (list if spec.is_list else dict)
@@ -124,12 +126,13 @@ class _Context:
         return self.mapping(value, spec, path)
 
     def mapping(self, value: dict, spec: Node, path: tuple) -> dict:
-        typed = {}
+        typed, misspelt = {}, set()
         for key, v in value.items():
             child = spec.children.get(key)
             if child is None:
-                hint = did_you_mean(closest(key, {k: k for k in spec.children}))
-                self.add("schema/unknown-field", path + (key,), value=f"“{key[:40]}”", suggestion=hint)
+                near = closest(key, {k: k for k in spec.children})
+                misspelt.update(near[:1])  # "titel" is "title": not also "title is missing"
+                self.add("schema/unknown-field", path + (key,), value=f"“{key[:40]}”", suggestion=did_you_mean(near))
                 continue
             if v == "" and isinstance(child, Leaf):
                 continue  # an empty value counts as absent
@@ -137,13 +140,16 @@ class _Context:
             if result is not None:
                 typed[key] = result
         for key, child in spec.children.items():
-            if _required(child) and value.get(key, "") == "":
+            if _required(child) and value.get(key, "") == "" and key not in misspelt:
                 self.add("schema/required", path + (key,), description=_first_leaf(child).describe())
         return typed
 
     def leaf(self, value: str, leaf: Leaf, path: tuple):
         meta = leaf.meta
         shown = _show(value, meta)
+        if PLACEHOLDER in value:
+            self.add("schema/placeholder", path, description=leaf.describe() + ("" if leaf.required else "不需要时整行删除。"))
+            return None
         if meta.get("x-datetime") and "T" in value:
             return self.datetime(value, leaf, path, shown)
         typed, notes = leaf.read(value)
@@ -157,7 +163,8 @@ class _Context:
     def datetime(self, value: str, leaf: Leaf, path: tuple, shown: str):
         typed, notes = self.schema._datetime(value)
         if notes:
-            self.add("schema/type", path, value=shown, type_name=TYPE_NAMES["datetime"], description=leaf.describe())
+            self.add("schema/type", path, value=shown, type_name=TYPE_NAMES["datetime"],
+                     description=_fix(value, leaf.meta) + leaf.describe())
             return None
         if typed.utcoffset() != dt.timedelta(hours=8):
             self.add("schema/timezone", path, value=shown)
@@ -168,21 +175,23 @@ class _Context:
         """Report the first problem of a cell only: a type error hides its follow-on errors."""
         f = leaf.field
         if "type" in notes:
-            self.add("schema/type", path, value=shown, type_name=TYPE_NAMES.get(f.type, f.type), description=leaf.describe())
+            self.add("schema/type", path, value=shown, type_name=TYPE_NAMES.get(f.type, f.type),
+                     description=_fix(value, leaf.meta) + leaf.describe())
             return
         name = next(n for n in _CONSTRAINT_CODES if n in notes)
         limit = f.constraints[name]
         params = {"value": shown, "limit": limit, "description": leaf.describe(), "length": len(value)}
         if name == "enum":
             params["allowed"] = "、".join(limit)
-            params["suggestion"] = did_you_mean(closest(value, {v: v for v in limit}))
+            names = {v: leaf.meta.get("x-values", {}).get(v, v).split("（")[0] for v in limit}  # cancelled → 取消
+            params["suggestion"] = did_you_mean(closest(value, {**{v: v for v in limit}, **{n: v for v, n in names.items()}}), names)
         self.add(_CONSTRAINT_CODES[name], path, **params)
 
     def in_list(self, value: str, allow: AllowList, path: tuple, shown: str):
         if value in allow.labels:
             return value
         choices = {**{k: k for k in allow.labels}, **{lbl: k for k, lbl in allow.labels.items()}, **allow.aliases}
-        hint = did_you_mean(closest(value, choices, self._notes(allow)))
+        hint = did_you_mean(closest(value, choices, self._notes(allow)), allow.labels)
         self.add("schema/not-in-list", path, value=shown, list_title=allow.title, list_path=allow.path, suggestion=hint)
         return None
 
@@ -192,13 +201,20 @@ class _Context:
         return {}
 
 
+def _fix(value: str, meta: dict) -> str:
+    """"您是不是要填 “2026-12-05”？" for a value we can read leniently (never for personal data)."""
+    fixed = normalize.suggestion(value, meta) if meta.get("x-echo") is not False else None
+    return did_you_mean([fixed]) if fixed else ""
+
+
 def _first_leaf(spec: "Node | Leaf") -> Leaf:
     while not isinstance(spec, Leaf):
         spec = next(c for c in spec.children.values() if _required(c))
     return spec
 
 
-def _dotted(path: tuple) -> str:
+def dotted(path: tuple) -> str:
+    """A record path as people read it: ("supplies", 0, "unit") → supplies[1].unit."""
     out = ""
     for part in path:
         out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else str(part))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from difflib import SequenceMatcher
 
 
@@ -18,9 +19,10 @@ def closest(value: str, choices: dict[str, str], notes: dict[str, str] | None = 
     """
     notes = notes or {}
     scores: dict[str, float] = {}
+    value = unicodedata.normalize("NFKC", value).strip().lower()  # １２３ → 123, Ａ → a
     grams = _bigrams(value)
     for spelling, accepted in choices.items():
-        score = SequenceMatcher(None, value.lower(), spelling.lower()).ratio()
+        score = SequenceMatcher(None, value, unicodedata.normalize("NFKC", spelling).lower()).ratio()
         if score < 0.5:
             continue
         desc = notes.get(accepted, "")
@@ -30,7 +32,15 @@ def closest(value: str, choices: dict[str, str], notes: dict[str, str] | None = 
     return ranked[:limit]
 
 
-def did_you_mean(candidates: list[str]) -> str:
+def did_you_mean(candidates: list[str], labels: dict[str, str] | None = None) -> str:
+    """"您是不是要填 “a” 或 “b”？", each code followed by its name when it has another one:
+    “430603”（岳阳市云溪区）, “yunxi-education-bureau”（岳阳市云溪区教育体育局）."""
     if not candidates:
         return ""
-    return "您是不是要填 " + " 或 ".join(f"“{c}”" for c in candidates) + "？"
+    labels = labels or {}
+
+    def one(c: str) -> str:
+        label = labels.get(c, c)
+        return f"“{c}”" + (f"（{label}）" if label != c else "")
+
+    return "您是不是要填 " + " 或 ".join(one(c) for c in candidates) + "？"

@@ -1,4 +1,4 @@
-"""Validation: load → schema → consistency, collected in one report.
+"""Validation: load → schema → consistency → privacy scan (raw text), collected in one report.
 
 `validate_activities` is what the CLI and the build call; it returns the report and the
 typed records that passed, so later stages only ever see checked data.
@@ -6,15 +6,18 @@ typed records that passed, so later stages only ever see checked data.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import ROOT, consistency
+from . import ROOT, consistency, directory_rules, duplicates
 from .lists import Lists
+from .privacy.files import scan_paths
 from .problems import Report
 from .schema import RecordSchema
 from .sources import load_yaml, rel
+from .stats.check import Statistics, in_statistics, statistics_files, validate_statistics, validate_statistics_paths
 from .strict_yaml import Document
 
 ACTIVITY_DIR = "data/activities"
@@ -45,6 +48,11 @@ def _contract(root: Path) -> tuple[Lists, RecordSchema]:
     return Lists(root / "data"), RecordSchema(root / "data/schemas/activity.schema.yaml")
 
 
+def contract(root: Path = ROOT) -> tuple[Lists, RecordSchema]:
+    """The activity allow-lists and schema, cached: for fmt, new, diff, check and the form data."""
+    return _contract(root)
+
+
 def validate_activities(files: list[Path], root: Path = ROOT) -> tuple[Report, list[Checked]]:
     report = Report()
     lists, schema = _contract(root)
@@ -61,7 +69,84 @@ def validate_activities(files: list[Path], root: Path = ROOT) -> tuple[Report, l
         consistency.check_record(record, doc, name, report)
         checked.append(Checked(name, record, doc))
     consistency.check_unique_ids([(c.file, c.record, c.doc) for c in checked], report)
+    duplicates.check(checked, checked, report)
     return report, checked
+
+
+# Care centres (one file each), the policy library and local hotlines (one file each, a list):
+# kind → (where, schema in data/schemas/, consistency rules).
+DIRECTORY = {
+    "centres": ("data/centres/", "centre.schema.yaml", directory_rules.check_centre),
+    "policies": ("data/policies.yaml", "policies.schema.yaml", directory_rules.check_policies),
+    "hotlines": ("data/hotlines.yaml", "hotlines.schema.yaml", directory_rules.check_hotlines),
+}
+
+
+def directory_files(kind: str, root: Path = ROOT) -> list[Path]:
+    """The repository's files of one kind of directory data (none when absent)."""
+    where = root / DIRECTORY[kind][0]
+    if where.is_dir():
+        return sorted(p for p in where.rglob("*") if p.is_file() and p.name != ".gitkeep")
+    return [where] if where.is_file() else []
+
+
+def directory_kind(path: Path) -> str | None:
+    """Which directory data a file is ("centres", "policies", "hotlines"), None for anything else."""
+    posix = Path(path).resolve().as_posix()
+    for kind, (where, _, _) in DIRECTORY.items():
+        if (f"/{where}" in posix) if where.endswith("/") else posix.endswith(f"/{where}"):
+            return kind
+    return None
+
+
+@lru_cache(maxsize=8)
+def _schema(path: Path) -> RecordSchema:
+    return RecordSchema(path)
+
+
+def validate_directory(kind: str, files: list[Path], root: Path = ROOT) -> tuple[Report, list[Checked]]:
+    """Load → schema → consistency for centre, policy or hotline files; like validate_activities."""
+    _, schema_name, check = DIRECTORY[kind]
+    report = Report()
+    lists, schema = _contract(root)[0], _schema(root / "data/schemas" / schema_name)
+    checked: list[Checked] = []
+    for path in files:
+        name = rel(path)
+        if path.suffix != ".yaml":
+            report.add("file/not-yaml", name, 1, value=f"“{name}”")
+            continue
+        doc = load_yaml(path, report)
+        if doc is None:
+            continue
+        record = schema.check(doc, name, lists, report)
+        check(record, doc, name, lists, report)
+        checked.append(Checked(name, record, doc))
+    return report, checked
+
+
+def validate_paths(files: list[Path], root: Path = ROOT) -> Report:
+    """The checks for files named on the command line, each by what kind of data it is."""
+    groups: dict[str | None, list[Path]] = defaultdict(list)
+    for path in files:
+        groups["statistics" if in_statistics(path) else directory_kind(path)].append(path)
+    tables = groups.pop("statistics", [])
+    report, _ = validate_activities(groups.pop(None, []), root)
+    if tables:
+        report.extend(validate_statistics_paths(tables, root))
+    for kind, group in groups.items():
+        report.extend(validate_directory(kind, group, root)[0])
+    privacy_scan(files, report)
+    return report
+
+
+def data_files(root: Path = ROOT) -> list[Path]:
+    """Every file under data/, whatever its type (a photo or a roster must not hide there)."""
+    return sorted(p for p in (root / "data").rglob("*") if p.is_file())
+
+
+def privacy_scan(files: list[Path], report: Report) -> None:
+    """The privacy scanner over the raw text of data files, into the same report."""
+    scan_paths(files, report)
 
 
 @dataclass(frozen=True)
@@ -70,9 +155,20 @@ class Dataset:
 
     root: Path
     activities: list[Checked]
+    centres: list[Checked] = field(default_factory=list)
+    policies: list[Checked] = field(default_factory=list)  # data/policies.yaml (0 or 1 file)
+    hotlines: list[Checked] = field(default_factory=list)  # data/hotlines.yaml (0 or 1 file)
+    statistics: Statistics | None = None  # data/statistics/*.csv|xlsx, checked and audited
 
 
 def validate_all(root: Path = ROOT) -> tuple[Report, Dataset]:
     """Every check the build runs before it renders anything (data files of every kind)."""
     report, activities = validate_activities(activity_files(root), root)
-    return report, Dataset(root=root, activities=activities)
+    directory = {}
+    for kind in DIRECTORY:
+        found, directory[kind] = validate_directory(kind, directory_files(kind, root), root)
+        report.extend(found)
+    found, statistics = validate_statistics(statistics_files(root), root)
+    report.extend(found)
+    privacy_scan(data_files(root), report)
+    return report, Dataset(root=root, activities=activities, **directory, statistics=statistics)

@@ -43,7 +43,7 @@ def test_bad_record_leaves_previous_site_untouched(repo_copy, tmp_path, capsys):
     assert build(TODAY, site, root=repo_copy) == 0
     before = digest(site)
     record = next((repo_copy / "data/activities").rglob("*.yaml"))
-    record.write_text(record.read_text(encoding="utf-8").replace("status: scheduled", "status: maybe"), encoding="utf-8")
+    record.write_text(record.read_text(encoding="utf-8").replace('status: "scheduled"', 'status: "maybe"'), encoding="utf-8")
     assert build(TODAY, site, root=repo_copy) == 1
     assert digest(site) == before
     assert "[schema/enum]" in capsys.readouterr().err

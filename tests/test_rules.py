@@ -9,6 +9,8 @@ import pytest
 from build_tools.rules import RULES
 
 from .conftest import SAMPLE, problems_of
+from .test_stats_rules import STATS_CODES
+from .test_directory_rules import DIRECTORY_RULES
 
 BASE = SAMPLE.read_text(encoding="utf-8")
 
@@ -39,6 +41,7 @@ CASES = [
     ("schema/min-length", "summary: 寒假前为留守儿童讲解防溺水、防火、交通和防性侵安全知识。", "summary: 讲座", "summary:"),
     ("schema/max-length", "  unit: 本", "  unit: 本本本本本本本本本本本", "unit: 本本"),
     ("schema/not-in-list", "type: 安全讲座", "type: 法治讲座", "type:"),
+    ("schema/placeholder", "  unit: 本", "  unit: \"〔待填写〕\"", "unit: \"〔"),
     ("consistency/id-mismatch", "id: 2026-12-05-sample-lecture", "id: 2026-12-05-other", "id:"),
     ("consistency/end-before-start", "end: \"2026-12-05T11:30:00+08:00\"", "end: \"2026-12-04\"", "end:"),
     ("consistency/deadline-after-start", "  signup_deadline: \"2026-12-01\"", "  signup_deadline: \"2026-12-06\"", "signup_deadline"),
@@ -57,6 +60,16 @@ CASES = [
 # Rules that need a file, not a record, to break: tested in test_files.py.
 FILE_RULES = {"file/not-utf8", "file/too-large", "file/misplaced", "file/wrong-year", "file/empty",
               "file/unreadable", "yaml/not-mapping", "consistency/duplicate-id"}
+# The privacy scanner's rules: samples in test_privacy_samples.py, files in test_privacy_scan.py.
+FILE_RULES |= {"privacy/id-number", "privacy/id-number-unchecked", "privacy/id-number-old", "privacy/mobile",
+               "privacy/bank-card", "privacy/person-name", "privacy/house-address", "privacy/image-in-data",
+               "privacy/image-gps", "privacy/not-scanned", "privacy/birth-date"}
+# Care centres, policies and hotlines: cases in test_directory_rules.py.
+FILE_RULES |= DIRECTORY_RULES
+# Two records that look alike: test_duplicates.py.
+FILE_RULES |= {"consistency/possible-duplicate"}
+# Statistics tables and the aggregate command: test_stats_rules.py.
+FILE_RULES |= STATS_CODES
 
 
 def test_passing_fixture_is_clean():

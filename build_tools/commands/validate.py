@@ -16,10 +16,9 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from ..problems import format_report
-    from ..validate import activity_files, expand, validate_activities
+    from ..validate import expand, validate_all, validate_paths
 
-    files = expand(args.paths) if args.paths else activity_files()
-    report, _ = validate_activities(files)
+    report = validate_paths(expand(args.paths)) if args.paths else validate_all()[0]
     out = format_report(report, args.format)
     if out:
         print(out)

@@ -1,0 +1,57 @@
+"""Possible duplicates: a record that looks like another one (same county, start dates within a
+few days, similar Chinese title) is a warning naming both files.
+
+Two schools of one county often report the same joint activity, or someone adds a new file
+for a postponed activity instead of changing the old one. Titles are compared by characters
+(difflib's ratio on the title without spaces and punctuation), which suits Chinese, where
+word boundaries are not written.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from difflib import SequenceMatcher
+
+from .consistency import day
+from .problems import Report
+
+WINDOW_DAYS = 3
+SIMILARITY = 0.6
+_NOISE = re.compile(r"[\s\W_]+")
+
+
+def title_similarity(a: str, b: str) -> float:
+    """0…1: how alike two titles are, character by character (punctuation and spaces ignored)."""
+    a, b = (_NOISE.sub("", unicodedata.normalize("NFKC", t)) for t in (a, b))
+    return SequenceMatcher(None, a, b).ratio() if a and b else 0.0
+
+
+def _key(checked) -> tuple | None:
+    rec = checked.record
+    if rec.get("status") == "cancelled" or not all(k in rec for k in ("region", "start", "title")):
+        return None  # a cancelled record kept beside its replacement is expected
+    return rec["region"], day(rec["start"]), rec["title"]
+
+
+def check(new: list, existing: list, report: Report) -> None:
+    """Warn on each record of `new` that resembles another record of `new` or `existing`
+    (both lists of validate.Checked)."""
+    by_region = defaultdict(list)
+    for c in {c.file: c for c in [*existing, *new]}.values():
+        key = _key(c)
+        if key:
+            by_region[key[0]].append((key[1], key[2], c.file, c.record.get("id")))
+    for c in new:
+        key = _key(c)
+        if key is None:
+            continue
+        region, start, title = key
+        for other_start, other_title, other_file, other_id in by_region[region]:
+            days = abs((other_start - start).days)
+            if other_file == c.file or (other_id is not None and other_id == c.record.get("id")):
+                continue  # the same file, or consistency/duplicate-id already names the other one
+            if days <= WINDOW_DAYS and title_similarity(title, other_title) >= SIMILARITY:
+                report.add("consistency/possible-duplicate", c.file, c.doc.line(("title",)), "title",
+                           other=other_file, days=days)

@@ -1,0 +1,104 @@
+"""From a file's bytes to text, the way a reader of the published file sees it.
+
+A file becomes a few chunks of text, each with the line number where it begins. Line numbers
+stay those of the file: HTML and XML keep their line breaks when tags are taken out, JSON
+keeps its lines when its escapes (\\u4e2d…) are decoded, and an .ics file's folded lines
+are joined and numbered by the line where they begin.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+
+from .hits import INLINE_TAGS
+
+Chunks = Iterator[tuple[int, str]]  # (line number where the text begins, text)
+
+MARKUP = {".html", ".htm", ".xhtml", ".xml", ".atom", ".rss", ".svg"}
+TEXT = {".yaml", ".yml", ".csv", ".tsv", ".md", ".markdown", ".json", ".geojson", ".ics", ".txt", ".vcf", *MARKUP}
+
+_INLINE_TAG = re.compile(rf"</?(?:{INLINE_TAGS})\b[^<>\n]*>", re.IGNORECASE)
+_TAG_ONE_LINE = re.compile(r"<[^<>\n]*>")
+_TAG_ANY = re.compile(r"<[^<>]*>")
+_JSON_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|([\"\\/bfnrt]))")
+_ICS_ESCAPE = re.compile(r"\\([nN,;\\])")
+
+
+def decode(data: bytes) -> str:
+    """Text in UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030 (WPS/Excel in China)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("utf-8", errors="replace")  # digits survive whatever the encoding was
+
+
+def chunks(name: str, text: str) -> Chunks:
+    """The text to scan, by the file's type."""
+    suffix = PurePosixPath(name).suffix.lower()
+    if suffix in MARKUP:
+        return markup(text)
+    if suffix in (".json", ".geojson"):
+        return iter([(1, _unescape(json_text(text)))])
+    if suffix in (".ics", ".vcf"):
+        return ics_lines(text)
+    return iter([(1, text)])
+
+
+def markup(text: str) -> Chunks:
+    """HTML/XML twice: its visible text, then as written (attribute values, comments, scripts).
+
+    Inline tags (strong, a, span…) are removed without a trace so that a number split by
+    emphasis joins up again; other tags become a space; line breaks stay where they were.
+    A finding in both readings is reported once (Scanner.text).
+    """
+    visible = _TAG_ONE_LINE.sub(" ", _INLINE_TAG.sub("", text))
+    visible = _TAG_ANY.sub(lambda m: " " + "\n" * m.group().count("\n"), visible)  # tags over several lines
+    yield 1, _unescape(visible)
+    yield 1, _unescape(text)
+
+
+def json_text(text: str) -> str:
+    """JSON with its string escapes decoded, on the same lines."""
+    if "\n" not in text.rstrip("\n"):
+        try:  # one line, as mkdocs writes its search index: let the json module do it at C speed
+            return json.dumps(json.loads(text), ensure_ascii=False)
+        except ValueError:
+            pass
+    return _JSON_ESCAPE.sub(_json_char, text)
+
+
+def _json_char(m: re.Match) -> str:
+    if m.group(1):
+        return chr(int(m.group(1), 16))
+    return {"b": " ", "f": " ", "n": " ", "r": " ", "t": " "}.get(m.group(2), m.group(2))
+
+
+def ics_lines(text: str) -> Chunks:
+    """Unfolded iCalendar content lines (RFC 5545 §3.1), numbered by their first physical line."""
+    current, start = "", 1
+    for n, raw in enumerate(text.splitlines(), 1):
+        if raw[:1] in (" ", "\t") and n > 1:
+            current += raw[1:]
+            continue
+        if n > 1:
+            yield start, _ICS_ESCAPE.sub(lambda m: " " if m.group(1) in "nN" else m.group(1), current)
+        current, start = raw, n
+    yield start, _ICS_ESCAPE.sub(lambda m: " " if m.group(1) in "nN" else m.group(1), current)
+
+
+def _unescape(text: str) -> str:
+    """Character references decoded (&#49; is a digit too), keeping the line breaks as they were."""
+    if "&" not in text:
+        return text
+    decoded = html.unescape(text)
+    if decoded.count("\n") == text.count("\n"):
+        return decoded
+    return "\n".join(html.unescape(line).replace("\n", " ") for line in text.split("\n"))  # &#10; in the text

@@ -1,0 +1,72 @@
+"""Validation of the published statistics tables: schema → disclosure rules → audit, one report."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import ROOT
+from ..problems import Report
+from ..sources import rel
+from .contract import NOT_TABLES, Contract, load_contract
+from .disclosure import check_across, check_cell
+from .tables import Cell, check_table
+
+STATS_DIR = "data/statistics"
+SUFFIXES = {".csv", ".xlsx"}
+
+
+@dataclass(frozen=True)
+class Statistics:
+    """The checked statistics: what the pages, charts and the download bundle are made from."""
+
+    contract: Contract
+    cells: list[Cell]  # every row that passed, in file order
+    files: list[str]  # the tables, relative to the repository root
+    audit_seconds: float
+
+
+def is_table(path: Path) -> bool:
+    """A published table: a .csv or .xlsx under data/statistics/ that is not configuration."""
+    return path.suffix.lower() in SUFFIXES and f"{STATS_DIR}/" in path.resolve().as_posix() and path.name not in NOT_TABLES
+
+
+def statistics_files(root: Path = ROOT) -> list[Path]:
+    folder = root / STATS_DIR
+    return sorted(p for p in folder.rglob("*") if p.is_file() and is_table(p)) if folder.is_dir() else []
+
+
+def validate_statistics(files: list[Path], root: Path = ROOT) -> tuple[Report, Statistics]:
+    """Check the given tables together (relations and duplicates are checked across them)."""
+    report = Report()
+    contract = load_contract(root, report)
+    cells: list[Cell] = []
+    for path in files:
+        cells.extend(c for c in check_table(path, contract, report, root) if check_cell(c, contract, report))
+    started = time.perf_counter()
+    check_across(cells, contract, report)
+    seconds = time.perf_counter() - started
+    names = sorted({c.file for c in cells})
+    return report, Statistics(contract, cells, names, seconds)
+
+
+def in_statistics(path: Path) -> bool:
+    """Any file under data/statistics/: a table or the configuration the tables depend on."""
+    return f"{STATS_DIR}/" in Path(path).resolve().as_posix()
+
+
+def validate_statistics_paths(files: list[Path], root: Path = ROOT) -> Report:
+    """Files named on the command line, checked together with the repository's other tables
+    (totals and duplicates span files); problems of the other tables are left out unless a
+    configuration file (policy, ledger, structural zeros) was named, which concerns them all."""
+    named = {p.resolve() for p in files}
+    tables = [p for p in files if is_table(p)]
+    inside = all(p.resolve().is_relative_to((root / STATS_DIR).resolve()) for p in tables)
+    context = statistics_files(root) if inside else []
+    everything = sorted({p.resolve() for p in (*tables, *context)})
+    report, _ = validate_statistics(everything, root)
+    if any(not is_table(p) for p in files):
+        return report
+    others = {rel(p) for p in everything if p not in named}
+    return Report([p for p in report.problems if p.file not in others])

@@ -1,0 +1,162 @@
+"""Schema stage of a statistics table: frictionless reads and types the rows in one pass; its
+English errors are re-worded into our Chinese rule codes, row as a spreadsheet counts it
+(header = row 1) and column by name."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from frictionless import Resource, Schema
+
+from ..problems import Report
+from ..schema import TYPE_NAMES, _plain
+from ..sources import rel
+from ..suggest import closest, did_you_mean
+from .contract import Contract
+from .tableio import Rows, read_rows
+
+SCHEMA = "data/schemas/statistics.schema.yaml"
+_CONSTRAINT = re.compile(r'constraint "(\w+)"')
+_CONSTRAINT_CODES = {"required": "schema/required", "pattern": "schema/pattern", "enum": "schema/enum",
+                     "minimum": "schema/minimum", "maxLength": "schema/max-length"}
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One checked row of a published table: a value for (period, region, level, indicator)."""
+
+    file: str
+    row: int  # spreadsheet row number (header = 1)
+    period: str
+    region: str
+    level: str
+    indicator: str
+    value: int | float | None  # None when suppressed
+    flag: str
+    source: str
+    note: str
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        return (self.period, self.region, self.level, self.indicator)
+
+
+@lru_cache(maxsize=4)
+def table_schema(root: Path) -> dict:
+    """The Table Schema descriptor, our x- extensions included."""
+    return yaml.safe_load((root / SCHEMA).read_text(encoding="utf-8"))
+
+
+def canonical_number(text: str) -> str | None:
+    """The plain form of a number written with full-width digits or thousands separators, else None."""
+    plain = unicodedata.normalize("NFKC", text).replace(",", "").replace("，", "").replace(" ", "")
+    if plain != text and re.fullmatch(r"[0-9]+(\.[0-9]+)?", plain):
+        return plain
+    return None
+
+
+def check_table(path: Path, contract: Contract, report: Report, root: Path) -> list[Cell]:
+    """The rows of one table that passed the schema, typed; every problem goes to the report."""
+    rows = read_rows(path, report)
+    if rows is None:
+        return []
+    return _Checker(rel(path), table_schema(root), contract, report).run(rows)
+
+
+@dataclass
+class _Checker:
+    file: str
+    descriptor: dict
+    contract: Contract
+    report: Report
+
+    @property
+    def fields(self) -> dict[str, dict]:
+        return {f["name"]: f for f in self.descriptor["fields"]}
+
+    def add(self, code: str, row: int, name: str = "", **params) -> None:
+        column = list(self.fields).index(name) + 1 if name in self.fields else 0
+        self.report.add(code, self.file, row, name, column=column, **params)
+
+    def run(self, rows: Rows) -> list[Cell]:
+        if rows.header != list(self.fields):
+            self.add("stats/header", 1, got="、".join(rows.header[:12]) or "（空）", expected=",".join(self.fields))
+            return []
+        reported = self._number_format(rows)
+        schema = Schema.from_descriptor({**{k: v for k, v in self.descriptor.items() if k != "primaryKey"},
+                                         "fields": [_plain(f) for f in self.descriptor["fields"]]})
+        cells: list[Cell] = []
+        with Resource(data=[rows.header, *rows.rows], schema=schema) as resource:
+            for row in resource.row_stream:
+                bad = self._row_errors(row, reported)
+                if not bad:
+                    cells.append(self._cell(row))
+        return [c for c in cells if self._in_lists(c)]
+
+    def _number_format(self, rows: Rows) -> set[tuple[int, str]]:
+        """Full-width digits and thousands separators: refused with the plain form to write."""
+        out = set()
+        at = list(self.fields).index("value")
+        for number, cells in rows.numbered():
+            plain = canonical_number(cells[at]) if len(cells) > at else None
+            if plain is not None:
+                self.add("stats/number-format", number, "value", value=f"“{cells[at][:20]}”", plain=plain)
+                out.add((number, "value"))
+        return out
+
+    def _row_errors(self, row, reported: set[tuple[int, str]]) -> bool:
+        """Report the first problem of each cell; True when the row cannot be used."""
+        bad = False
+        for error in row.errors:
+            if error.type in ("missing-cell", "extra-cell", "blank-row"):
+                self.add("stats/row-shape", row.row_number, count=len(self.fields))
+                return True
+            name = getattr(error, "field_name", "")
+            if (row.row_number, name) in reported:
+                bad = True
+                continue
+            reported.add((row.row_number, name))
+            bad = self._cell_error(row.row_number, name, error) or bad
+        return bad
+
+    def _cell_error(self, number: int, name: str, error) -> bool:
+        spec = self.fields[name]
+        described = f"{spec['title']}（{name}）：{spec['description']}"
+        shown = f"“{str(error.cell)[:40]}”" if name not in ("source", "note") else "填写的值"
+        if error.type == "type-error":
+            self.add("schema/type", number, name, value=shown, type_name=TYPE_NAMES.get(spec["type"], spec["type"]),
+                     description=described)
+            return True
+        match = _CONSTRAINT.search(error.note or "")
+        constraint = match.group(1) if match else ""
+        limit = spec.get("constraints", {}).get(constraint)
+        code = _CONSTRAINT_CODES.get(constraint, "schema/pattern")
+        allowed = "、".join(limit) if constraint == "enum" else ""
+        hint = did_you_mean(closest(str(error.cell), {v: v for v in limit})) if constraint == "enum" else ""
+        self.add(code, number, name, value=shown, limit=limit, description=described, length=len(str(error.cell)),
+                 allowed=allowed, suggestion=hint)
+        return True
+
+    def _cell(self, row) -> Cell:
+        d = row.to_dict()
+        value = d["value"]
+        if isinstance(value, Decimal):
+            value = int(value) if value == value.to_integral_value() else float(value)
+        return Cell(self.file, row.row_number, d["period"], d["region"], d["level"], d["indicator"], value,
+                    d["flag"] or "", d["source"], d["note"] or "")
+
+    def _in_lists(self, cell: Cell) -> bool:
+        """The indicator must be in the indicator list (regions are checked by the disclosure rules)."""
+        if cell.indicator in self.contract.indicators:
+            return True
+        names = {i.name: code for code, i in self.contract.indicators.items()}
+        hint = did_you_mean(closest(cell.indicator, {**{c: c for c in self.contract.indicators}, **names}))
+        self.add("schema/not-in-list", cell.row, "indicator", value=f"“{cell.indicator[:40]}”", list_title="指标表",
+                 list_path="data/lists/indicators.csv", suggestion=hint)
+        return False
