@@ -63,6 +63,12 @@ def check_hotlines(rec: dict, doc: Document, file: str, lists: Lists, report: Re
         _check_area_code(h.get("number"), h.get("region"), ("hotlines", i, "number"), lists, add)
 
 
+def check_organizations(rec: dict, doc: Document, file: str, lists: Lists, report: Report) -> None:
+    """data/organizations.yaml: every organiser id once (activities refer to it)."""
+    items = [o or {} for o in rec.get("organizations") or []]
+    _check_unique(items, "organizations", "id", "单位编号", lambda o: o.get("id"), doc, _adder(doc, file, report))
+
+
 def _in_order(time: str) -> bool:
     """ "16:00-18:30" → True; the schema has already checked the HH:MM-HH:MM shape."""
     start, end = time.split("-")

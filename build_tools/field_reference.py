@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from .lists import Lists
 from .render import environment
 from .schema import TYPE_NAMES
 
@@ -143,7 +144,7 @@ def list_doc(path: Path) -> ListDoc:
 
 
 def organizations_doc(data_dir: Path) -> ListDoc:
-    orgs = yaml.safe_load((data_dir / "organizations.yaml").read_text(encoding="utf-8")) or []
+    orgs = Lists(data_dir).organizations
     return ListDoc("organizations", LIST_TITLES["organizations"], "data/organizations.yaml", "list-organizations",
                    ("编号", "名称", "类别", "县区"), tuple((o["id"], o["name"], o.get("kind", ""), o.get("region", "")) for o in orgs))
 

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-import yaml
 
 from . import ROOT
+from .problems import Report
+from .sources import load_yaml
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,10 @@ class Lists:
 
     @cached_property
     def organizations(self) -> list[dict[str, str]]:
-        return yaml.safe_load((self.data_dir / "organizations.yaml").read_text(encoding="utf-8")) or []
+        """The well-formed organiser entries; what is wrong with the file is validation's to report."""
+        doc = load_yaml(self.data_dir / "organizations.yaml", Report())
+        items = (doc.value.get("organizations") if doc else None) or []
+        return [o for o in items if isinstance(o, dict) and isinstance(o.get("id"), str) and isinstance(o.get("name"), str)]
 
     @cached_property
     def by_name(self) -> dict[str, AllowList]:

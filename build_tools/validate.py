@@ -79,6 +79,7 @@ DIRECTORY = {
     "centres": ("data/centres/", "centre.schema.yaml", directory_rules.check_centre),
     "policies": ("data/policies.yaml", "policies.schema.yaml", directory_rules.check_policies),
     "hotlines": ("data/hotlines.yaml", "hotlines.schema.yaml", directory_rules.check_hotlines),
+    "organizations": ("data/organizations.yaml", "organizations.schema.yaml", directory_rules.check_organizations),
 }
 
 
@@ -158,6 +159,7 @@ class Dataset:
     centres: list[Checked] = field(default_factory=list)
     policies: list[Checked] = field(default_factory=list)  # data/policies.yaml (0 or 1 file)
     hotlines: list[Checked] = field(default_factory=list)  # data/hotlines.yaml (0 or 1 file)
+    organizations: list[Checked] = field(default_factory=list)  # data/organizations.yaml, checked like the rest
     statistics: Statistics | None = None  # data/statistics/*.csv|xlsx, checked and audited
 
 

@@ -51,3 +51,21 @@ def built_site(tmp_path_factory):
     site = tmp_path_factory.mktemp("built") / "site"
     assert build(dt.date.fromisoformat(TODAY), site) == 0
     return site
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    """The session's built site served on 127.0.0.1 (a free port)."""
+    from .browser import serve
+
+    with serve(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the whole session; each test opens its own page or context."""
+    from .browser import chromium
+
+    with chromium() as b:
+        yield b

@@ -1,25 +1,11 @@
 """The site in a real browser (Chromium): search, open an activity, find its sign-up link."""
 
-import pytest
 import yaml
 
 from build_tools import ROOT
 
-from .browser import chromium, serve
 
 CAMP = ROOT / "data/activities/2027/2027-07-10-yunxi-summer-camp.yaml"
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site):
-    with serve(built_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 def test_search_camp_and_find_signup_link(site_url, browser):

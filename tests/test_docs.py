@@ -54,8 +54,8 @@ def test_every_list_value_has_a_description(path):
 
 
 def test_every_organization_has_a_name_and_kind():
-    orgs = yaml.safe_load((ROOT / "data/organizations.yaml").read_text(encoding="utf-8"))
-    assert all(o.get("name") and o.get("kind") for o in orgs)
+    orgs = yaml.safe_load((ROOT / "data/organizations.yaml").read_text(encoding="utf-8"))["organizations"]
+    assert orgs and all(o.get("name") and o.get("kind") for o in orgs)
 
 
 @pytest.mark.parametrize("code", sorted(RULES))

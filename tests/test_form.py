@@ -13,7 +13,6 @@ from build_tools import ROOT
 from build_tools.fmt import format_file
 from build_tools.validate import validate_activities
 
-from .browser import chromium, serve
 
 RECORD_ID = "2026-12-12-fangnishui-jiangzuo"
 FIELDS = {
@@ -33,15 +32,16 @@ SELECTS = {"type": "防溺水", "region": "430603", "organizer": "yunxi-educatio
 
 
 @pytest.fixture(scope="module")
-def page(built_site):
-    with serve(built_site) as url, chromium() as browser:
-        page = browser.new_page(viewport={"width": 412, "height": 900})  # a phone
-        requests = []
-        page.on("request", lambda r: requests.append(r.url))
-        page.goto(url + "/schools/form/")
-        page.wait_for_selector("#record-form:not([hidden])")
-        yield page
-        assert all(u.startswith(url + "/") or u.startswith("blob:") for u in requests), requests
+def page(site_url, browser):
+    url = site_url
+    page = browser.new_page(viewport={"width": 412, "height": 900})  # a phone
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(url + "/schools/form/")
+    page.wait_for_selector("#record-form:not([hidden])")
+    yield page
+    page.close()
+    assert all(u.startswith(url + "/") or u.startswith("blob:") for u in requests), requests
 
 
 def fill(page, **changes):

@@ -12,7 +12,6 @@ import pytest
 from build_tools import ROOT
 from build_tools.stats.contract import read_csv
 
-from .browser import chromium, serve
 
 INDICATORS = [r["code"] for r in read_csv(ROOT / "data/lists/indicators.csv")]
 BUNDLE = "statistics/downloads/liushou-statistics.zip"
@@ -70,12 +69,12 @@ def paired_2025(county: str) -> tuple[str, str]:
 
 
 @pytest.fixture(scope="module")
-def phone(built_site):
-    with serve(built_site) as url, chromium() as browser:
-        page = browser.new_page(viewport={"width": 390, "height": 844})
-        requests = []
-        page.on("request", lambda r: requests.append(r.url))
-        yield url, page, requests
+def phone(site_url, browser):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    yield site_url, page, requests
+    page.close()
 
 
 def test_find_children_paired_in_a_county_last_year_and_the_source(phone):

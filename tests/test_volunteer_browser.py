@@ -16,7 +16,6 @@ from build_tools.generate import context
 from build_tools.status import status_on
 from build_tools.validate import validate_all
 
-from .browser import chromium, serve
 from .page_weight import measure
 
 TODAY = dt.date(2026, 11, 22)
@@ -35,16 +34,9 @@ def activities(tmp_path_factory):
     return {a.id: (a, status_on(a, TODAY)) for a in ctx.activities}
 
 
-@pytest.fixture(scope="module")
-def site(built_site):
-    with serve(built_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
+@pytest.fixture
+def site(site_url):
+    return site_url
 
 
 def skip_search_index(page):
