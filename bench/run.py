@@ -72,7 +72,8 @@ def one_size(n: int, py: str) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000, 20000])
+    ap.add_argument("--sizes", type=int, nargs="*", default=[100, 1000, 5000, 20000])
+    ap.add_argument("--stat-rows", type=int, nargs="*", default=[10000, 100000])
     args = ap.parse_args()
     py = sys.executable
     rows = []
@@ -89,6 +90,22 @@ def main() -> None:
             f"{r['validate_s'] / r['frictionless_s']:.2f}", f"{r['page_kb']:.1f}", f"{r['site_mb']:.1f}",
             f"{r['index_kb_per_1000']:.0f}", f"{r['index_gz_kb_per_1000']:.0f}",
         ]), flush=True)
+    if args.stat_rows:
+        statistics_table(args.stat_rows, py)
+
+
+def statistics_table(sizes: list[int], py: str) -> None:
+    """Statistics tables: our validation (schema, disclosure rules, LP audit) against frictionless alone."""
+    print("\nstatistics rows | validate s (CPU) | of which cross-table rules + LP audit s | frictionless alone s | val/fric | val without audit/fric | peak MB")
+    print("--- | --- | --- | --- | --- | --- | ---")
+    for n in sizes:
+        with tempfile.TemporaryDirectory(prefix=f"bench-stats-{n}-") as tmp:
+            root = repo_with_activities(10, Path(tmp) / "repo")
+            _, peak, out = measured([py, str(HERE / "step.py"), "stats", str(root), str(n)])
+            rows, ours, theirs, audit = out.split()
+            ours, theirs, audit = float(ours), float(theirs), float(audit)
+            print(f"{int(rows):,} | {ours:.2f} | {audit:.2f} | {theirs:.2f} | {ours / theirs:.2f} | "
+                  f"{(ours - audit) / theirs:.2f} | {peak:.0f}", flush=True)
 
 
 if __name__ == "__main__":
