@@ -53,6 +53,15 @@ def table_schema(root: Path) -> dict:
     return yaml.safe_load((root / SCHEMA).read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=4)
+def frictionless_schema(root: Path) -> Schema:
+    """The frictionless Schema, built once: building it validates its metadata, which cost more
+    than reading the rows when it was done for every table."""
+    descriptor = table_schema(root)
+    return Schema.from_descriptor({**{k: v for k, v in descriptor.items() if k != "primaryKey"},
+                                   "fields": [_plain(f) for f in descriptor["fields"]]})
+
+
 def canonical_number(text: str) -> str | None:
     """The plain form of a number written with full-width digits or thousands separators, else None."""
     plain = unicodedata.normalize("NFKC", text).replace(",", "").replace("，", "").replace(" ", "")
@@ -66,13 +75,14 @@ def check_table(path: Path, contract: Contract, report: Report, root: Path) -> l
     rows = read_rows(path, report)
     if rows is None:
         return []
-    return _Checker(rel(path), table_schema(root), contract, report).run(rows)
+    return _Checker(rel(path), table_schema(root), frictionless_schema(root), contract, report).run(rows)
 
 
 @dataclass
 class _Checker:
     file: str
     descriptor: dict
+    schema: Schema
     contract: Contract
     report: Report
 
@@ -89,10 +99,8 @@ class _Checker:
             self.add("stats/header", 1, got="、".join(rows.header[:12]) or "（空）", expected=",".join(self.fields))
             return []
         reported = self._number_format(rows)
-        schema = Schema.from_descriptor({**{k: v for k, v in self.descriptor.items() if k != "primaryKey"},
-                                         "fields": [_plain(f) for f in self.descriptor["fields"]]})
         cells: list[Cell] = []
-        with Resource(data=[rows.header, *rows.rows], schema=schema) as resource:
+        with Resource(data=[rows.header, *rows.rows], schema=self.schema) as resource:
             for row in resource.row_stream:
                 bad = self._row_errors(row, reported)
                 if not bad:
