@@ -33,11 +33,15 @@ class Problem:
 @dataclass
 class Report:
     problems: list[Problem] = field(default_factory=list)
+    _seen: set[Problem] = field(default_factory=set, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._seen.update(self.problems)
 
     def add(self, code: str, file: str, line: int, field: str = "", column: int = 0, **params) -> None:
         """Record one problem; the message and hint come from the rule registry."""
         rule = RULES[code]
-        self.problems.append(
+        self._keep(
             Problem(
                 file=file,
                 line=line,
@@ -51,14 +55,22 @@ class Report:
         )
 
     def extend(self, other: "Report") -> None:
-        self.problems.extend(other.problems)
+        for problem in other.problems:
+            self._keep(problem)
+
+    def _keep(self, problem: Problem) -> None:
+        # Two stages may find the same thing (the record check and the raw-text privacy scan
+        # both see a contact's mobile number): it is one problem, printed and counted once.
+        if problem not in self._seen:
+            self._seen.add(problem)
+            self.problems.append(problem)
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
 
     def sorted(self) -> list[Problem]:
-        return sorted(set(self.problems), key=lambda p: (p.file, p.line, p.column, p.field, p.code))
+        return sorted(self.problems, key=lambda p: (p.file, p.line, p.column, p.field, p.code))
 
 
 def format_report(report: Report, fmt: str) -> str:

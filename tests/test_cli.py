@@ -66,3 +66,11 @@ def test_usage_error_exits_2():
 def test_bad_today_exits_2():
     code, _, err = run("build", "--today", "2026-13-40")
     assert code == 2 and "YYYY-MM-DD" in err
+
+
+def test_a_problem_two_stages_find_is_counted_once(write_record):
+    # The record check and the raw-text privacy scan both see a contact's mobile number.
+    path = write_record(BASE.replace("  phone: 0730-8123456", '  phone: "13912345678"'))
+    code, out, _ = run("check", path)
+    assert code == 1
+    assert out.count("[privacy/mobile-without-consent]") == 1 and "1 个错误" in out
