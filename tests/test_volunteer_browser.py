@@ -16,6 +16,8 @@ from build_tools.generate import context
 from build_tools.status import status_on
 from build_tools.validate import validate_all
 
+from tools.quality.gzip_server import serve
+
 from .page_weight import measure
 
 TODAY = dt.date(2026, 11, 22)
@@ -291,10 +293,12 @@ def test_wechat_browser_gets_guidance_where_downloads_do_not_work(browser, site)
 @pytest.mark.parametrize(
     "path", ["/activities/", f"/activities/{CAMP}/", f"/activities/{CAMP}/poster/", "/activities/calendar/"]
 )
-def test_pages_request_only_their_own_host_and_stay_light(browser, site, built_site, path):
-    weight = measure(browser, site, built_site, path)
+def test_pages_request_only_their_own_host_and_stay_light(browser, built_site, path):
+    with serve(built_site) as site:  # gzipped, as the real host sends it
+        weight = measure(browser, site, built_site, path)
     others = [u for u in weight.urls if not u.startswith(site + "/") and not u.startswith("data:")]
     assert others == []
-    # Measured 2026-11 (see the report): ~0.9 MB uncompressed, ~145 KB gzipped, most of it
-    # mkdocs-material's bundle and the shared search index; this budget catches regressions.
-    assert weight.requests <= 16 and weight.transferred < 1_500_000 and weight.gzipped < 250_000, weight
+    # Issue 7's budget: a first load ≤ 150 KB on the wire, without the search index, which the
+    # site loads only when the search is opened. Measured 2026-11: 72–87 KB, most of it
+    # mkdocs-material's bundle and stylesheet.
+    assert weight.requests <= 16 and weight.within_budget and weight.search_index == 0, weight

@@ -6,7 +6,6 @@ A message never repeats a count below k: it says which row and column, and what 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 
 from ..problems import Report
 from ..suggest import closest, did_you_mean
