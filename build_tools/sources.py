@@ -35,8 +35,8 @@ def rel(path: Path) -> str:
         return path.as_posix()
 
 
-def read_text(path: Path, report: Report, limit: int = MAX_RECORD_BYTES) -> str | None:
-    """The file's text, or None after reporting why it cannot be used."""
+def read_capped(path: Path, report: Report, limit: int, too_large: str = "file/too-large") -> bytes | None:
+    """The file's bytes, or None after reporting that it cannot be read or is over `limit`."""
     name = rel(path)
     try:
         raw = Path(path).read_bytes()
@@ -44,7 +44,16 @@ def read_text(path: Path, report: Report, limit: int = MAX_RECORD_BYTES) -> str 
         report.add("file/unreadable", name, 1, reason=exc.strerror or type(exc).__name__)
         return None
     if len(raw) > limit:
-        report.add("file/too-large", name, 1, size=len(raw), limit=limit)
+        report.add(too_large, name, 1, size=len(raw), limit=limit)
+        return None
+    return raw
+
+
+def read_text(path: Path, report: Report, limit: int = MAX_RECORD_BYTES) -> str | None:
+    """The file's text, or None after reporting why it cannot be used."""
+    name = rel(path)
+    raw = read_capped(path, report, limit)
+    if raw is None:
         return None
     try:
         text = raw.decode("utf-8-sig")  # a BOM from Windows editors is harmless

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..problems import Report
-from ..sources import check_invisible, rel
+from ..sources import check_invisible, read_capped, rel
 
 MAX_TABLE_BYTES = 4 * 1024 * 1024
 MAX_ROSTER_BYTES = 64 * 1024 * 1024
@@ -65,13 +65,8 @@ def read_rows(path: Path, report: Report, limit: int = MAX_TABLE_BYTES, publishe
     `published` tables are checked for invisible characters; a private roster is not (a stray
     zero-width space in a name column, which is never read, must not stop the count)."""
     name = rel(path)
-    try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        report.add("file/unreadable", name, 1, reason=exc.strerror or type(exc).__name__)
-        return None
-    if len(raw) > limit:
-        report.add("stats/too-large", name, 1, size=len(raw), limit=limit)
+    raw = read_capped(path, report, limit, too_large="stats/too-large")
+    if raw is None:
         return None
     if Path(path).suffix.lower() == ".xlsx":
         return _xlsx_rows(raw, name, report)
