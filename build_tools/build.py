@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import ROOT
 from .generate import generate
+from .forked import WorkerFailed
 from .mkdocs_edge import MkdocsFailed, build_site
 from .problems import Report, format_report
 from .privacy import phone
@@ -34,13 +35,19 @@ def build(today: dt.date, site_dir: Path, fmt: str = "text", root: Path = ROOT) 
     with tempfile.TemporaryDirectory(prefix=".build-", dir=site_dir.parent) as tmp:
         docs, new_site = Path(tmp) / "docs", Path(tmp) / "site"
         shutil.copytree(root / "content", docs)
-        ctx = generate(dataset, today, docs)  # model + render + export
+        ctx = generate(dataset, today, docs, keep_late=True)  # model + render + export
+        late = Path(tmp) / "late"
+        ctx.late.start(late)  # QR codes and calendars, on the other core while mkdocs runs
         os.environ["SOURCE_DATE_EPOCH"] = _epoch(today)  # mkdocs dates the sitemap with it
         try:
-            build_site(root / "mkdocs.yml", docs, new_site)
-        except MkdocsFailed as exc:
+            build_site(root / "mkdocs.yml", docs, new_site, late=ctx.late.paths)
+            ctx.late.wait()
+        except (MkdocsFailed, WorkerFailed) as exc:
             print(f"网站构建失败：{exc}\n原来的 site/ 保持不变。", file=sys.stderr)
             return 1
+        finally:
+            ctx.late.wait_quietly()  # never leave the process writing into a folder being removed
+        ctx.late.move_into(late, new_site)
         if not _passed(check_site(new_site, dataset), fmt, "构建出的网站没有通过检查"):
             return 1
         _swap(new_site, site_dir, Path(tmp))

@@ -123,11 +123,17 @@ def calendar(events: list[bytes], timed: bool, name: str = "", about: str = "") 
 def write_calendars(ctx: Context) -> None:
     """Per-activity .ics files and the feeds: all, per type, per region."""
     site, items = ctx.site, listed(ctx)
-    serialized = {a.id: event(a, status, site).to_ical() for a, status in items}
+    by_id = {a.id: (a, status) for a, status in items}
+
+    @functools.cache  # each event is serialized once, in the process that makes the late files
+    def serialized(activity_id: str) -> bytes:
+        return event(*by_id[activity_id], site).to_ical()
 
     def write(path: str, chosen: list[Activity], name: str = "", about: str = "") -> None:
-        body = calendar([serialized[a.id] for a in chosen], any(not a.all_day for a in chosen), name, about)
-        site_paths.write(ctx.docs, path, body)
+        def make() -> bytes:
+            return calendar([serialized(a.id) for a in chosen], any(not a.all_day for a in chosen), name, about)
+
+        ctx.late.add(path, make)
 
     for a, _ in items:
         write(site_paths.page(a.id) + site_paths.ics_name(a.id), [a])

@@ -26,6 +26,7 @@ from . import (
     qr,
     template_record,
 )
+from .forked import LateFiles
 from .directory import Centre, HotlineBook, PolicyIndex, build_centre, build_hotlines, build_policies
 from .lists import Lists
 from .mkdocs_edge import site_url
@@ -46,6 +47,7 @@ class Context:
     centres: tuple[Centre, ...] = ()  # care centres, in file order
     policies: PolicyIndex = field(default_factory=PolicyIndex)  # the policy library, which other pages link to
     hotlines: HotlineBook = field(default_factory=HotlineBook)  # local help numbers
+    late: LateFiles = field(default_factory=LateFiles)  # slow files no page needs while mkdocs runs
 
 
 def activity_pages(ctx: Context) -> None:
@@ -86,8 +88,12 @@ def context(dataset: Dataset, today: dt.date, docs: Path) -> Context:
     return Context(dataset, activities, lists, site, today, docs, **directory)
 
 
-def generate(dataset: Dataset, today: dt.date, docs: Path) -> Context:
+def generate(dataset: Dataset, today: dt.date, docs: Path, keep_late: bool = False) -> Context:
+    """Run every generator into docs. The late files (QR codes, calendars) are made into docs
+    too, unless keep_late: then the caller makes them, beside mkdocs (build.py)."""
     ctx = context(dataset, today, docs)
     for generator in GENERATORS:
         generator(ctx)
+    if not keep_late:
+        ctx.late.write_into(docs)
     return ctx

@@ -7,6 +7,7 @@ without touching the rest of build_tools.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 
 
@@ -14,8 +15,12 @@ class MkdocsFailed(Exception):
     pass
 
 
-def build_site(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
-    """`mkdocs build --strict` of config_file with docs_dir and site_dir replaced."""
+def build_site(config_file: Path, docs_dir: Path, site_dir: Path, late: Sequence[str] = ()) -> None:
+    """`mkdocs build --strict` of config_file with docs_dir and site_dir replaced.
+
+    `late` names site files that are added after the build (forked.LateFiles): links to
+    them are checked like links to any file, but mkdocs does not copy them.
+    """
     from mkdocs import exceptions
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -28,9 +33,35 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path) -> None:
         log.setLevel(logging.WARNING)
     try:
         config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
+        if late:
+            config.plugins["portal-late-files"] = _late_files_plugin(late)
         build(config)
     except (exceptions.MkDocsException, exceptions.Abort) as exc:
         raise MkdocsFailed(str(exc)) from exc
+
+
+def _late_files_plugin(paths: Sequence[str]):
+    """A plugin that shows mkdocs the late files while it checks links, then hides them.
+
+    mkdocs checks links while it reads the pages (before on_env) and copies static files
+    right after on_env; the late files do not exist yet, so they leave the list there.
+    """
+    from mkdocs.plugins import BasePlugin
+    from mkdocs.structure.files import File
+
+    class LateFiles(BasePlugin):
+        def on_files(self, files, config):
+            self.added = [File(p, config.docs_dir, config.site_dir, config.use_directory_urls) for p in paths]
+            for f in self.added:
+                files.append(f)
+            return files
+
+        def on_env(self, env, config, files):
+            for f in self.added:
+                files.remove(f)
+            return env
+
+    return LateFiles()
 
 
 def site_url(config_file: Path) -> str:

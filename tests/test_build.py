@@ -58,3 +58,29 @@ def test_failed_mkdocs_build_leaves_previous_site_untouched(repo_copy, tmp_path,
     assert digest(site) == before
     assert "网站构建失败" in capsys.readouterr().err
     assert not list(tmp_path.glob(".build-*"))  # the temporary folder is gone
+
+
+def test_failed_late_files_leave_previous_site_untouched(repo_copy, tmp_path, capsys, monkeypatch):
+    """QR codes and calendars are made in a second process beside mkdocs; if it fails, nothing changes."""
+    import build_tools.qr
+
+    site = tmp_path / "site"
+    assert build(TODAY, site, root=repo_copy) == 0
+    before = digest(site)
+
+    def broken(url, title):
+        raise RuntimeError("no QR code today")
+
+    monkeypatch.setattr(build_tools.qr, "svg", broken)  # the forked process inherits the patch
+    assert build(TODAY, site, root=repo_copy) == 1
+    assert digest(site) == before
+    assert "网站构建失败" in capsys.readouterr().err
+    assert not list(tmp_path.glob(".build-*"))
+
+
+def test_late_files_are_in_the_site_and_links_to_them_resolve(built_site):
+    camp = built_site / "activities/2027-07-10-yunxi-summer-camp"
+    assert (camp / "qr-page.svg").read_bytes().startswith(b"<svg")
+    assert (camp / "2027-07-10-yunxi-summer-camp.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert (built_site / "statistics/charts/archives-rate-trend.svg").is_file()
+    assert 'src="../../charts/archives-rate-trend.svg"' in (built_site / "statistics/indicators/archives-rate/index.html").read_text(encoding="utf-8")

@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 from .. import ROOT
+from ..forked import split_map
 from ..problems import Report
 from ..sources import rel
 from . import scan
@@ -49,17 +50,26 @@ def scan_paths(paths: list[Path], report: Report, **options) -> scan.Scanner:
     return scanner
 
 
-def scan_site(site: Path, report: Report, published: frozenset[str] = frozenset()) -> scan.Scanner:
+def scan_site(site: Path, report: Report, published: frozenset[str] = frozenset()) -> int:
     """Scan a built site: the blocking rules only (names and addresses were shown at validation).
 
     Mobile numbers the data publishes with consent may appear on its pages, feeds and downloads.
+    The files are shared out over the cores (a 5,000-activity site has 20,000 files); returns
+    how many were read.
     """
-    scanner = scan.Scanner(report, detectors=scan.BLOCKING, published=published, data_images=False, every_type=True)
-    for path in sorted(_walk(site)):
-        name = path.relative_to(site).as_posix()
-        if _site_wanted(name):
-            scanner.path(path, f"site/{name}")
-    return scanner
+    names = [n for p in sorted(_walk(site)) if _site_wanted(n := p.relative_to(site).as_posix())]
+
+    def scan_some(part: list[str]) -> tuple[list, int]:
+        scanner = scan.Scanner(Report(), detectors=scan.BLOCKING, published=published, data_images=False,
+                               every_type=True)
+        for name in part:
+            scanner.path(site / name, f"site/{name}")
+        return scanner.report.problems, scanner.files
+
+    results = split_map(scan_some, names)
+    found = [p for problems, _ in results for p in problems]
+    report.extend(Report(sorted(found, key=lambda p: (p.file, p.line, p.column, p.code))))  # file order, as one scan
+    return sum(files for _, files in results)
 
 
 def _site_wanted(name: str) -> bool:

@@ -10,8 +10,10 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
+from ..forked import LateFiles
 from ..render import environment
 from . import charts
 from .bundle import BUNDLE_NAME, write_bundle
@@ -40,7 +42,7 @@ def statistics_pages(ctx: Context) -> None:
         return
     view = StatsView(stats, ctx.dataset.root)
     out = ctx.docs / OUT
-    for folder in ("indicators", "regions", "charts", "downloads"):
+    for folder in ("indicators", "regions", "downloads"):
         (out / folder).mkdir(parents=True, exist_ok=True)
     env = environment()
 
@@ -53,7 +55,7 @@ def statistics_pages(ctx: Context) -> None:
     put("method.md", "stats-method.md.j2", indicators=list(stats.contract.indicators.values()), contract=stats.contract)
     for indicator in stats.contract.indicators.values():
         _write_csv(view, indicator, out / "downloads" / f"{indicator.code}.csv")
-        put(f"indicators/{indicator.code}.md", "stats-indicator.md.j2", **_indicator(view, indicator, out))
+        put(f"indicators/{indicator.code}.md", "stats-indicator.md.j2", **_indicator(view, indicator, ctx.late))
     put("regions/index.md", "stats-regions.md.j2", counties=[(c, stats.contract.counties[c]) for c in view.counties])
     for county in view.counties:
         rows = [Row(i.name, f"../indicators/{i.code}.md", tuple(view.get(p, county, "all", i.code) for p in view.periods))
@@ -68,7 +70,8 @@ def _key_table(view: StatsView) -> list[Row]:
                                                                    if i in contract.indicators)) for c in view.counties]
 
 
-def _indicator(view: StatsView, indicator: Indicator, out) -> dict:
+def _indicator(view: StatsView, indicator: Indicator, late: LateFiles) -> dict:
+    """The indicator page's values; its two charts (matplotlib, ~0.1 s each) are late files."""
     contract, code = view.stats.contract, indicator.code
     period, latest = view.latest_annual, (view.periods[-1] if view.periods else None)
     percent = not indicator.is_count
@@ -77,11 +80,11 @@ def _indicator(view: StatsView, indicator: Indicator, out) -> dict:
              for n, c in zip(names, view.counties)]
     compare = [view.get(period, c, "all", code) for c in view.counties]
     bar_desc = "；".join(f"{n}：{s.text}" for n, s in zip(names, compare))
-    (out / f"charts/{code}-regions.svg").write_text(charts.bar_chart(
-        names, [s.number for s in compare], f"{indicator.name}：{period}年各县区比较", bar_desc, percent), encoding="utf-8")
+    late.add(f"{OUT}/charts/{code}-regions.svg", partial(
+        charts.bar_chart, names, [s.number for s in compare], f"{indicator.name}：{period}年各县区比较", bar_desc, percent))
     series = [charts.Series(r.name, tuple(s.number for s in r.cells)) for r in trend]
-    (out / f"charts/{code}-trend.svg").write_text(charts.trend_chart(
-        view.periods, series, f"{indicator.name}：各县区历年变化", "各县区逐期的数字见图下的表格。", percent), encoding="utf-8")
+    late.add(f"{OUT}/charts/{code}-trend.svg", partial(
+        charts.trend_chart, view.periods, series, f"{indicator.name}：各县区历年变化", "各县区逐期的数字见图下的表格。", percent))
     details = [] if indicator.difficulty_subtype else [
         (contract.counties[c], [Row(contract.townships[t][0], "", tuple(view.get(latest, t, lv, code) for lv in contract.levels))
                                 for t in contract.townships_of(c)]) for c in view.counties]

@@ -1,0 +1,141 @@
+"""Use the second core: slow files made beside mkdocs, and a task split over the cores.
+
+mkdocs builds pages on one core. QR codes and calendar files take a third of a build's time
+and no page needs them while mkdocs runs, only the links to them must be valid; so they are
+made in a forked process while mkdocs works, and moved into the site afterwards (build.py).
+
+Forking (not spawning) shares the built context without pickling it. Where fork is missing
+(Windows, macOS's default) or only one core is there, the same work runs in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import site_paths
+
+Make = Callable[[], "bytes | str"]
+
+
+class WorkerFailed(Exception):
+    pass
+
+
+def _fork():
+    if "fork" not in multiprocessing.get_all_start_methods() or (os.cpu_count() or 1) < 2:
+        return None
+    return multiprocessing.get_context("fork")
+
+
+@dataclass
+class LateFiles:
+    """Site files whose content is made later, maybe in another process: site path → maker."""
+
+    makers: dict[str, Make] = field(default_factory=dict)
+    _process: object = None
+
+    def add(self, site_path: str, make: Make) -> None:
+        if site_path in self.makers:
+            raise ValueError(f"two generators make {site_path}")
+        self.makers[site_path] = make
+
+    @property
+    def paths(self) -> list[str]:
+        return list(self.makers)
+
+    def write_into(self, folder: Path) -> None:
+        """Make every file now, in this process."""
+        for path, make in self.makers.items():
+            site_paths.write(folder, path, make())
+
+    def start(self, folder: Path) -> None:
+        """Begin making the files into folder, in a forked process when there is one."""
+        ctx = _fork()
+        if ctx is None:
+            return self.write_into(folder)
+        self._process = ctx.Process(target=self.write_into, args=(folder,), name="late-files")
+        self._process.start()
+
+    def wait(self) -> None:
+        """Block until start()'s files are all written; raise WorkerFailed if they were not."""
+        process, self._process = self._process, None
+        if process is None:
+            return
+        process.join()
+        if process.exitcode:
+            raise WorkerFailed(f"二维码和日历文件没有生成（子进程退出码 {process.exitcode}）")
+
+    def wait_quietly(self) -> None:
+        """Wait for the process after another stage failed (its own failure adds nothing)."""
+        try:
+            self.wait()
+        except WorkerFailed:
+            pass
+
+    def move_into(self, folder: Path, site: Path) -> None:
+        """Move the made files from folder into the built site (same file system: renames)."""
+        for path in self.makers:
+            target = site / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(folder / path, target)
+
+
+class Beside:
+    """fn() run in a forked process while this one goes on; result() waits for its value."""
+
+    def __init__(self, fn: Callable[[], object]):
+        ctx = _fork()
+        self._fn, self._child = fn, None
+        if ctx is not None:
+            self._receive, send = ctx.Pipe(duplex=False)
+            self._child = ctx.Process(target=_send_result, args=(lambda _: fn(), None, send))
+            self._child.start()
+            send.close()
+
+    def result(self):
+        if self._child is None:
+            return self._fn()
+        try:
+            return self._receive.recv()
+        except EOFError:
+            raise WorkerFailed(f"并行任务失败（子进程退出码 {self._child.exitcode}）") from None
+        finally:
+            self._child.join()
+
+
+def split_map(task: Callable[[list], object], items: list, parts: int | None = None) -> list:
+    """task over `parts` interleaved slices of items, each slice but the first in a forked process.
+
+    Results come back in slice order, pickled through a pipe (keep them small). Interleaving
+    spreads the big and small files of a sorted list evenly over the slices.
+    """
+    ctx = _fork()
+    parts = parts or os.cpu_count() or 1
+    if ctx is None or parts < 2 or len(items) < 2 * parts:
+        return [task(items)]
+    slices = [items[i::parts] for i in range(parts)]
+    children = []
+    for part in slices[1:]:
+        receive, send = ctx.Pipe(duplex=False)
+        child = ctx.Process(target=_send_result, args=(task, part, send))
+        child.start()
+        send.close()
+        children.append((child, receive))
+    results = [task(slices[0])]
+    for child, receive in children:
+        try:
+            results.append(receive.recv())
+        except EOFError:
+            child.join()
+            raise WorkerFailed(f"并行任务失败（子进程退出码 {child.exitcode}）") from None
+        child.join()
+    return results
+
+
+def _send_result(task, part, send) -> None:
+    send.send(task(part))
+    send.close()
