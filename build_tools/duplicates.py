@@ -9,7 +9,9 @@ word boundaries are not written.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 import unicodedata
 from collections import defaultdict
 from difflib import SequenceMatcher
@@ -43,12 +45,18 @@ def check(new: list, existing: list, report: Report) -> None:
         key = _key(c)
         if key:
             by_region[key[0]].append((key[1], key[2], c.file, c.record.get("id")))
+    for near in by_region.values():
+        near.sort(key=lambda entry: entry[0])  # by start day: only a window of it is compared (linear in records)
+    window = dt.timedelta(days=WINDOW_DAYS)
     for c in new:
         key = _key(c)
         if key is None:
             continue
         region, start, title = key
-        for other_start, other_title, other_file, other_id in by_region[region]:
+        near = by_region[region]
+        first = bisect_left(near, start - window, key=lambda entry: entry[0])
+        last = bisect_right(near, start + window, key=lambda entry: entry[0])
+        for other_start, other_title, other_file, other_id in near[first:last]:
             days = abs((other_start - start).days)
             if other_file == c.file or (other_id is not None and other_id == c.record.get("id")):
                 continue  # the same file, or consistency/duplicate-id already names the other one
