@@ -227,3 +227,15 @@ def test_pages_after_the_first_stay_out_of_the_search_and_the_nav(paged_site):
     assert any(loc.startswith("activities/2026-") for loc in locations)  # the activity pages are indexed
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "page/2" not in home
+
+
+def test_home_page_stays_small_with_many_activities(paged_site):
+    from build_tools import home_page
+
+    _, site = paged_site
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert html.count('class="status status--') == home_page.UPCOMING_SHOWN
+    recruiting = html[html.index("正在招募志愿者</h2>") :]
+    recruiting = recruiting[: recruiting.index("<h2")]
+    assert recruiting.count('<li><a href="activities/') == home_page.RECRUITING_SHOWN
+    assert 'href="activities/?status=open"' in recruiting  # the rest: the list's filter
