@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from . import site_paths
 from .export_common import bulk_phone, current, listed
 from .model import Activity
-from .status import Status
+from .render import Listed, sort_for_list
+from .status import Status, status_on
 
 if TYPE_CHECKING:
     from .generate import Context
@@ -170,25 +171,37 @@ def activities_json(ctx: Context) -> dict:
     }
 
 
+# The columns of filter.json's rows. Type, county and status names are not repeated there: the
+# script reads them from the filter form's own <option> labels.
+FILTER_FIELDS = ("id", "title", "type", "region", "start", "end", "status", "min_age", "skills")
+
+
 def filter_index(ctx: Context) -> dict:
-    """Only what the list filter needs: facets by activity id (the cards are already on the page)."""
+    """What the list filter needs to find any activity of the list and show it as a result row.
+
+    In the list's own order (upcoming soonest first, then past latest first), one row per
+    activity with the keys written once in "fields": the file grows with the data, and the
+    script fetches it only when a filter choice is set.
+    """
     skills = {s["name"]: s["code"] for s in ctx.lists.skills}
-    return {
-        "generated_on": ctx.today.isoformat(),
-        "activities": [
-            {
-                "id": a.id,
-                "type": a.type_code,
-                "region": a.region_code,
-                "start": a.start_day.isoformat(),
-                "end": a.end_day.isoformat(),
-                "status": s.code,
-                "min_age": a.min_age,
-                "skills": [skills[k] for k in a.skills],
-            }
-            for a, s in listed(ctx)
-        ],
-    }
+    upcoming, past = sort_for_list([Listed(a, status_on(a, ctx.today)) for a in ctx.activities], ctx.today)
+    rows = [_filter_row(i.activity, i.status, skills) for i in upcoming + past]
+    return {"generated_on": ctx.today.isoformat(), "fields": list(FILTER_FIELDS), "activities": rows}
+
+
+def _filter_row(a: Activity, status: Status, skills: dict[str, str]) -> list:
+    """One activity's row of filter.json, in the order of FILTER_FIELDS."""
+    return [
+        a.id,
+        a.title,
+        a.type_code,
+        a.region_code,
+        a.start_day.isoformat(),
+        a.end_day.isoformat(),
+        status.code,
+        a.min_age,
+        [skills[k] for k in a.skills],
+    ]
 
 
 def write_api(ctx: Context) -> None:

@@ -1,8 +1,8 @@
 """The ways to browse the activity list: by type, county, month and status.
 
-Each grouping becomes plain pages (an index and one list per group) that work without
-JavaScript; the same values fill the filter form on the full list, whose script only hides
-and shows the cards already on the page.
+Each grouping becomes plain pages (an index and one list per group, paged like the full list)
+that work without JavaScript; the same values fill the filter form on the full list, whose
+script lists the matches from filter.json.
 """
 
 from __future__ import annotations

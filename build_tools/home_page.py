@@ -22,6 +22,7 @@ from .status import status_on
 if TYPE_CHECKING:
     from .generate import Context
 
+# The home page stays the same size however many activities there are: a few of each, then a link.
 UPCOMING_SHOWN = 4
 RECRUITING_SHOWN = 5
 
@@ -74,6 +75,7 @@ def write_home(ctx: Context) -> None:
     """docs/index.md from templates/home.md.j2."""
     items = _listed(ctx)
     upcoming, _ = sort_for_list(items, ctx.today)
+    open_ = recruiting(upcoming)
     figures = [f for source in KEY_FIGURES for f in source(ctx)]
     page = (
         environment()
@@ -82,7 +84,8 @@ def write_home(ctx: Context) -> None:
             today=ctx.today,
             upcoming=upcoming[:UPCOMING_SHOWN],
             more_upcoming=len(upcoming) > UPCOMING_SHOWN,
-            recruiting=recruiting(upcoming)[:RECRUITING_SHOWN],
+            recruiting=open_[:RECRUITING_SHOWN],
+            open_count=len(open_),  # more than shown: a link to all of them (the list's filter)
             key_figures=figures,
             prefectures=by_prefecture([c for c in counties(ctx) if c.centres]),
         )

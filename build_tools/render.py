@@ -21,6 +21,7 @@ from .directory import PolicyIndex
 from .groupings import facets, groupings
 from .lists import Lists
 from .model import Activity
+from .paging import list_pages
 from .status import Status, status_on
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -99,10 +100,14 @@ def write_pages(activities: list[Activity], today: dt.date, docs: Path, lists: L
         path.write_text(env.get_template(template).render(today=today, **ctx), encoding="utf-8")
         written.append(path)
 
+    def put_list(first: str, title: str, listed: list[Listed], choices=None, type_code: str | None = None) -> None:
+        """Every page of one list (paging.list_pages); an activity type's pages name the policies requiring it."""
+        for page in list_pages(first, *sort_for_list(listed, today)):
+            required = policies.for_type(type_code, page.root + "../") if type_code else []  # page.root + "../": docs root
+            put(page.file, "list.md.j2", title=title, page=page, facets=choices, required_by=required)
+
     groups = groupings(items, lists)
-    upcoming, past = sort_for_list(items, today)
-    put("index.md", "list.md.j2", title="志愿活动", upcoming=upcoming, past=past, lists=lists, depth=1,
-        facets=facets(groups, items, lists))
+    put_list("index.md", "志愿活动", items, choices=facets(groups, items, lists))  # only the full list has the filter
     for item in items:
         page = activity_page(item, site, lists, today)
         links = {ref: href for ref in item.activity.policy_refs if (href := policies.href(ref, "../"))}
@@ -112,7 +117,6 @@ def write_pages(activities: list[Activity], today: dt.date, docs: Path, lists: L
     for g in groups:  # by type, county, month, status: the same groupings as the filter, without JavaScript
         put(f"{g.folder}/index.md", "groups.md.j2", title=g.title, groups=[(x.code, x.name, x.note, len(x.items)) for x in g.groups])
         for x in g.groups:
-            up, old = sort_for_list(x.items, today)
-            put(f"{g.folder}/{x.code}.md", "list.md.j2", title=g.list_title.format(name=x.name), upcoming=up, past=old,
-                lists=lists, depth=2, facets=None, required_by=policies.for_type(x.code, "../../") if g.folder == "types" else [])
+            put_list(f"{g.folder}/{x.code}.md", g.list_title.format(name=x.name), x.items,
+                     type_code=x.code if g.folder == "types" else None)
     return written

@@ -69,3 +69,21 @@ def browser():
 
     with chromium() as b:
         yield b
+
+
+PAGED_ACTIVITIES = 120  # > 2 × paging.PAGE_SIZE: the main list has 3 pages, status/ended 2
+
+
+@pytest.fixture(scope="session")
+def paged_site(tmp_path_factory):
+    """(root, site): a copy of the repository with 120 synthetic activities (bench/synth.py),
+    built once for the session with --today 2026-11-22, so that lists run over several pages."""
+    import datetime as dt
+
+    from bench.synth import repo_with_activities
+    from build_tools.build import build
+
+    tmp = tmp_path_factory.mktemp("paged")
+    root = repo_with_activities(PAGED_ACTIVITIES, tmp / "repo")
+    assert build(dt.date.fromisoformat(TODAY), tmp / "site", root=root) == 0
+    return root, tmp / "site"

@@ -160,11 +160,21 @@ def test_api_leaves_out_personal_mobiles_and_gives_every_state(built_site):
 def test_filter_index_is_small_and_matches_the_cards(built_site):
     raw = (built_site / "activities/filter.json").read_bytes()
     index = json.loads(raw)
-    assert len(raw) < 250 * len(index["activities"])  # facets only, not the search index
-    assert set(index["activities"][0]) == {"id", "type", "region", "start", "end", "status", "min_age", "skills"}
+    assert index["fields"] == ["id", "title", "type", "region", "start", "end", "status", "min_age", "skills"]
+    rows = [dict(zip(index["fields"], row, strict=True)) for row in index["activities"]]
+    # Facets and a title per activity, the keys written once: not the search index, not the API.
+    assert len(raw) < 200 * len(rows)
+    recs = records()
+    assert {r["id"]: r["title"] for r in rows} == {aid: rec["title"] for aid, rec in recs.items()}
+    # The list's own order: what the cards of the list's pages show, one after the other.
     html = (built_site / "activities/index.html").read_text(encoding="utf-8")
-    for a in index["activities"]:
-        assert f'href="{a["id"]}/"' in html
+    cards = re.findall(r'<li><span class="status [^"]*"[^>]*>[^<]*</span> <strong><a href="([^"]+)/"', html)
+    assert [r["id"] for r in rows] == cards
+    upcoming = [r for r in rows if day(r["end"]) >= TODAY]
+    assert rows[: len(upcoming)] == upcoming  # upcoming first (soonest first), then past (latest first)
+    assert [r["start"] for r in upcoming] == sorted(r["start"] for r in upcoming)
+    past = rows[len(upcoming) :]
+    assert [r["start"] for r in past] == sorted((r["start"] for r in past), reverse=True)
 
 
 # ---- JSON-LD ---------------------------------------------------------------------------

@@ -185,6 +185,10 @@ def test_pages_one_of_each_family_the_heaviest(tmp_path):
             "activities/2026-12-06-b/poster/index.html": "x",
             "activities/types/camp/index.html": "x",
             "activities/types/visit/index.html": "xx",
+            "activities/types/visit/page/2/index.html": "x",
+            "activities/types/visit/page/3/index.html": "xx",
+            "activities/page/2/index.html": "x",
+            "activities/page/3/index.html": "xx",
             "statistics/indicators/paired/index.html": "x",
         },
     )
@@ -194,7 +198,9 @@ def test_pages_one_of_each_family_the_heaviest(tmp_path):
         "activities/",
         "activities/2026-12-06-b/",
         "activities/2026-12-06-b/poster/",
+        "activities/page/3/",
         "activities/types/visit/",
+        "activities/types/visit/page/3/",
         "help/",
         "statistics/",
         "statistics/indicators/paired/",
@@ -209,7 +215,8 @@ def test_pages_one_of_each_family_the_heaviest(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "path, family", [("activities/2026-12-05-x/", 0), ("activities/api/", None), ("centres/450225/", 6)]
+    "path, family",
+    [("activities/2026-12-05-x/", 0), ("activities/api/", None), ("centres/450225/", 6), ("activities/page/2/", 8)],
 )
 def test_activity_families_need_a_dated_id(path, family):
     found = next((i for i, f in enumerate(pages.FAMILIES) if f.fullmatch(path)), None)

@@ -56,40 +56,63 @@ def phone(browser):
 
 
 def visible_cards(page) -> list[str]:
+    """Activity ids a visitor sees, in order: the page's own cards, or the filter's matches."""
     return page.eval_on_selector_all(
-        "article ul > li",
+        "article li:not(nav li)",
         "lis => lis.filter(li => li.offsetParent !== null)"
-        ".map(li => li.querySelector('a').getAttribute('href').replace(/\\/$/, ''))",
+        ".map(li => li.querySelector('a').getAttribute('href').replace(/\\/$/, '').split('/').pop())",
     )
 
 
-def open_list(page, site, query=""):
-    page.goto(f"{site}/activities/{query}")
+def open_list(page, site, query="", path="/activities/"):
+    page.goto(f"{site}{path}{query}")
     page.locator("form.activity-filter").wait_for(state="visible")
+    if query:
+        wait_for_matches(page)
+
+
+def wait_for_matches(page):
+    """The filter fetches its index when a choice is first set: wait until it has listed the matches."""
+    page.wait_for_function("() => /^符合条件的活动|^共 /.test(document.querySelector('.filter-result').textContent)")
+
+
+def choose(page, name, value):
+    page.select_option(f"select[name={name}]", value)
+    wait_for_matches(page)
+
+
+def index_requests(page) -> list[str]:
+    """Every request for filter.json from now on (the list fetches it only when a choice is set)."""
+    urls: list[str] = []
+    page.on("request", lambda r: urls.append(r.url) if r.url.endswith("/filter.json") else None)
+    return urls
 
 
 # ---- find ------------------------------------------------------------------------------
 
 
 def test_filter_by_type_changes_the_list_and_the_address(phone, site, activities):
+    fetched = index_requests(phone)
     open_list(phone, site)
     assert sorted(visible_cards(phone)) == sorted(activities)
-    phone.select_option("select[name=type]", "summer-camp")
+    assert fetched == [], "no filter index on a plain visit"
+    assert phone.locator(".filter-result").inner_text() == f"共 {len(activities)} 项活动"
+    choose(phone, "type", "summer-camp")
     assert visible_cards(phone) == [aid for aid, (a, _) in activities.items() if a.type_code == "summer-camp"] == [CAMP]
     assert phone.url.endswith("/activities/?type=summer-camp")
-    assert "符合条件的活动：1 项" in phone.locator(".filter-result").inner_text()
+    assert phone.locator(".filter-result").inner_text() == f"符合条件的活动：1 项（共 {len(activities)} 项）"
+    assert not phone.locator(".listing").is_visible() and len(fetched) == 1
 
 
 def test_filter_by_status_changes_the_list_and_the_address(phone, site, activities):
     open_list(phone, site)
-    phone.select_option("select[name=status]", "recruiting")
+    choose(phone, "status", "recruiting")
     expected = sorted(aid for aid, (_, s) in activities.items() if s.code == "recruiting")
     assert len(expected) >= 3 and sorted(visible_cards(phone)) == expected
     assert "status=recruiting" in phone.url
-    badges = phone.eval_on_selector_all("article li:not([hidden]) .status", "els => els.map(e => e.textContent)")
-    assert set(badges) == {"招募中"}
-    counts = phone.eval_on_selector_all("h2 .count", "els => els.map(e => +e.textContent)")
-    assert sum(counts) == len(expected)
+    badges = phone.eval_on_selector_all(".filter-results li .status", "els => els.map(e => e.textContent)")
+    assert badges == ["招募中"] * len(expected)  # the label comes from the form's own <option>
+    assert f"符合条件的活动：{len(expected)} 项" in phone.locator(".filter-result").inner_text()
 
 
 def test_shared_address_restores_the_filter(phone, site, activities):
@@ -101,9 +124,11 @@ def test_shared_address_restores_the_filter(phone, site, activities):
 
 
 def test_unknown_values_in_the_address_are_ignored(phone, site, activities):
+    fetched = index_requests(phone)
     open_list(phone, site, "?type=%3Cscript%3E&age=abc")
     assert phone.locator("select[name=type]").input_value() == ""
     assert sorted(visible_cards(phone)) == sorted(activities)
+    assert fetched == [] and phone.locator(".listing").is_visible()
 
 
 @pytest.mark.parametrize(
@@ -117,7 +142,7 @@ def test_unknown_values_in_the_address_are_ignored(phone, site, activities):
 def test_date_presets_count_from_the_visitors_day(phone, site, activities, preset, first, last):
     phone.clock.set_fixed_time(dt.datetime(2026, 11, 22, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=8))))
     open_list(phone, site)
-    phone.select_option("select[name=month]", preset)
+    choose(phone, "month", preset)
     expected = sorted(aid for aid, (a, _) in activities.items() if a.start_day <= last and a.end_day >= first)
     assert sorted(visible_cards(phone)) == expected
     assert f"month={preset}" in phone.url
@@ -126,11 +151,14 @@ def test_date_presets_count_from_the_visitors_day(phone, site, activities, prese
 def test_suitability_by_age_and_skill(phone, site, activities):
     open_list(phone, site)
     phone.fill("input[name=age]", "16")
+    wait_for_matches(phone)
     expected = sorted(aid for aid, (a, _) in activities.items() if not a.min_age or a.min_age <= 16)
     assert expected and sorted(visible_cards(phone)) == expected and len(expected) < len(activities)
     assert "age=16" in phone.url
     phone.click("form.activity-filter button[type=reset]")
-    phone.select_option("select[name=skill]", "first-aid")
+    phone.wait_for_function("() => !location.search")
+    assert phone.locator(".listing").is_visible() and sorted(visible_cards(phone)) == sorted(activities)
+    choose(phone, "skill", "first-aid")
     expected = sorted(aid for aid, (a, _) in activities.items() if "急救" in a.skills)
     assert expected and sorted(visible_cards(phone)) == expected
     assert phone.url.endswith("?skill=first-aid")
@@ -155,6 +183,72 @@ def test_without_javascript_the_same_groupings_are_plain_pages(browser, site, ac
     page.goto(f"{site}/activities/{CAMP}/poster/")
     assert not page.get_by_role("button", name="打印海报").is_visible()  # it needs the script
     ctx.close()
+
+
+# ---- a long list: 120 activities over three pages -------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def long_list(paged_site, tmp_path_factory):
+    """(address of the served 120-activity site, its activities in the list's order, statuses by id)."""
+    from .browser import serve as serve_plain
+
+    root, built = paged_site
+    ctx = context(validate_all(root)[1], TODAY, tmp_path_factory.mktemp("paged-docs"))
+    upcoming = sorted((a for a in ctx.activities if a.end_day >= TODAY), key=lambda a: (a.start_day, a.id))
+    past = sorted((a for a in ctx.activities if a.end_day < TODAY), key=lambda a: (a.start_day, a.id), reverse=True)
+    with serve_plain(built) as url:
+        yield url, upcoming + past, {a.id: status_on(a, TODAY) for a in ctx.activities}
+
+
+def test_filter_finds_an_activity_that_is_not_on_the_first_page(phone, long_list):
+    base, order, _ = long_list
+    requested: list[str] = []
+    phone.on("request", lambda r: requested.append(r.url))
+    open_list(phone, base)
+    first_page = visible_cards(phone)
+    assert first_page == [a.id for a in order[:50]]
+    assert not [u for u in requested if u.endswith("/filter.json")]
+    target = order[-1]  # the oldest activity: the last card of the last page
+    choose(phone, "type", target.type_code)
+    choose(phone, "region", target.region_code)
+    expected = [a.id for a in order if (a.type_code, a.region_code) == (target.type_code, target.region_code)]
+    assert visible_cards(phone) == expected and target.id in expected and target.id not in first_page
+    assert not phone.locator("nav.pager").is_visible()
+    phone.click(f'.filter-results a[href$="{target.id}/"]')
+    phone.wait_for_url(f"**/activities/{target.id}/")
+    assert phone.locator("h1").inner_text().replace("\u200b", "") == target.title
+    assert [u for u in requested if not u.startswith(base + "/")] == []
+
+
+def test_many_matches_show_fifty_then_more_and_clearing_restores_the_page(phone, long_list):
+    base, order, status = long_list
+    ended = [a.id for a in order if status[a.id].code == "ended"]
+    assert len(ended) > 50
+    open_list(phone, base, "?status=ended", path="/activities/page/2/")  # the filter works from any page
+    assert visible_cards(phone) == ended[:50]
+    more = phone.locator(".filter-results button")
+    assert more.inner_text() == f"显示更多（还有 {len(ended) - 50} 项）"
+    more.click()
+    assert visible_cards(phone) == ended and not more.is_visible()
+    assert phone.evaluate("document.activeElement.getAttribute('href')") == f"../../{ended[50]}/"
+    phone.click("form.activity-filter button[type=reset]")
+    phone.wait_for_function("() => !location.search")
+    assert phone.url == f"{base}/activities/page/2/"
+    assert visible_cards(phone) == [a.id for a in order[50:100]]
+    assert phone.locator("nav.pager [aria-current=page]").inner_text() == "2"
+    phone.get_by_role("link", name="下一页", exact=True).click()
+    phone.wait_for_url(f"{base}/activities/page/3/")
+    assert visible_cards(phone) == [a.id for a in order[100:]]
+
+
+@pytest.mark.parametrize("path", ["/activities/", "/activities/page/2/", "/activities/status/ended/page/2/"])
+def test_pages_of_a_long_list_stay_light(browser, paged_site, path):
+    _, built = paged_site
+    with serve(built) as site:  # gzipped, as the real host sends it
+        weight = measure(browser, site, built, path)
+    assert not [u for u in weight.urls if u.endswith("/filter.json")]  # fetched only when filtering
+    assert weight.within_budget and weight.search_index == 0, weight
 
 
 # ---- decide and sign up -----------------------------------------------------------------

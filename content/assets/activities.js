@@ -1,10 +1,13 @@
 /* 志愿活动页面的小脚本：活动列表筛选、微信内的提示、打印海报、复制订阅地址。
  *
  * No framework and nothing from another host. Every page works without it: the filter form
- * stays hidden (the by-type, county, month and status pages give the same groupings), and
- * the poster prints from the browser's own menu. The filter only hides and shows the cards
- * already on the list page, using the small index activities/filter.json; its choices are
- * kept in the address (?type=…&region=…) so a filtered list can be shared.
+ * stays hidden (the list's pages and the by-type, county, month and status pages give the same
+ * groupings), and the poster prints from the browser's own menu. The list is cut into pages
+ * (build_tools/paging.py); the filter searches the whole list: when a choice is set (or the
+ * address carries one), it fetches activities/filter.json — only then: it grows with the
+ * data — hides the page's sections and pager and lists every match. Its choices are kept in the address
+ * (?type=…&region=…) so a filtered list can be shared; clearing them restores the page.
+ * Record text reaches the page through textContent only.
  */
 (function () {
   "use strict";
@@ -12,6 +15,7 @@
   var WECHAT = /MicroMessenger/i.test(navigator.userAgent);
   var FIELDS = ["type", "region", "month", "status", "age", "skill"];
   var OPEN = { "recruiting": true, "closing-soon": true };
+  var SHOWN = 50;  // result rows shown at first; "显示更多" adds as many again
 
   function each(selector, fn) {
     Array.prototype.forEach.call(document.querySelectorAll(selector), fn);
@@ -84,15 +88,14 @@
     return true;
   }
 
-  /* Cards are the list items whose link ends in an activity id (YYYY-MM-DD-name/). */
-  function cards(article) {
-    var out = [];
-    Array.prototype.forEach.call(article.querySelectorAll("ul > li"), function (li) {
-      var link = li.querySelector("a[href]");
-      var id = link && /(\d{4}-\d{2}-\d{2}-[a-z0-9-]+)\/?$/.exec(link.getAttribute("href"));
-      if (id) out.push({ li: li, id: id[1] });
+  /* The form's choices; q.active tells whether any is set. */
+  function choices(form) {
+    var q = { active: false };
+    FIELDS.forEach(function (name) {
+      q[name] = form.elements[name] ? form.elements[name].value.trim() : "";
+      q.active = q.active || !!q[name];
     });
-    return out;
+    return q;
   }
 
   function readQuery(form) {
@@ -109,74 +112,143 @@
     });
   }
 
-  function writeQuery(q) {
+  function queryOf(q) {
     var params = new URLSearchParams();
     FIELDS.forEach(function (name) { if (q[name]) params.set(name, q[name]); });
-    var search = params.toString();
+    return params.toString();
+  }
+
+  function writeQuery(search) {
     history.replaceState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
   }
 
-  function updateCounts(list) {
-    var lists = [];
-    list.forEach(function (c) { if (lists.indexOf(c.li.parentNode) < 0) lists.push(c.li.parentNode); });
-    lists.forEach(function (ul) {
-      var shown = ul.querySelectorAll(":scope > li:not([hidden])").length;
-      var heading = ul.previousElementSibling;
-      var count = heading && heading.querySelector(".count");
-      if (count) count.textContent = shown;
-      var empty = ul.nextElementSibling;
-      if (!empty || !empty.classList.contains("filter-empty")) {
-        empty = document.createElement("p");
-        empty.className = "filter-empty";
-        empty.textContent = "没有符合条件的活动。";
-        ul.parentNode.insertBefore(empty, ul.nextSibling);
-      }
-      empty.hidden = shown > 0;
+  /* value → label of a select's options: the names of types, counties and statuses are written
+     once, in the form, and not repeated in filter.json. */
+  function labels(select) {
+    var out = {};
+    if (select) Array.prototype.forEach.call(select.options, function (o) { if (o.value) out[o.value] = o.textContent; });
+    return out;
+  }
+
+  /* filter.json keeps its keys once ("fields") and one row per activity, in the list's order. */
+  function entries(index) {
+    return index.activities.map(function (row) {
+      var a = {};
+      index.fields.forEach(function (key, i) { a[key] = row[i]; });
+      return a;
     });
   }
 
-  function apply(form, list, facts) {
-    var q = {}, now = new Date(), shown = 0, active = false;
-    FIELDS.forEach(function (name) {
-      q[name] = form.elements[name] ? form.elements[name].value.trim() : "";
-      active = active || !!q[name];
-    });
-    list.forEach(function (c) {
-      var ok = !facts[c.id] || matches(facts[c.id], q, now);  // a card the index does not know stays
-      c.li.hidden = !ok;
-      if (ok) shown += 1;
-    });
-    updateCounts(list);
-    form.querySelector(".filter-result").textContent =
-      active ? "符合条件的活动：" + shown + " 项（共 " + list.length + " 项）" : "共 " + list.length + " 项活动";
-    writeQuery(q);
+  function cnDate(isoDay) {
+    var p = isoDay.split("-");
+    return +p[0] + "年" + +p[1] + "月" + +p[2] + "日";
+  }
+
+  function el(tag, className, text) {
+    var e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text) e.textContent = text;
+    return e;
+  }
+
+  /* One result row, like a card of the list; record text goes in as text only. */
+  function resultRow(a, names, base) {
+    var li = el("li"), title = el("strong"), link = el("a", "", a.title);
+    link.setAttribute("href", base + a.id + "/");
+    title.appendChild(link);
+    li.appendChild(el("span", "status status--" + a.status, names.status[a.status] || ""));
+    li.appendChild(document.createTextNode(" "));
+    li.appendChild(title);
+    li.appendChild(el("br"));
+    var when = cnDate(a.start) + (a.end !== a.start ? " 至 " + cnDate(a.end) : "");
+    li.appendChild(document.createTextNode([when, names.type[a.type] || "", names.region[a.region] || ""].join(" · ")));
+    return li;
+  }
+
+  /* Where the matches are listed, in place of the list's static sections and pager. */
+  function resultsBox(listing) {
+    var ui = { box: el("div", "filter-results"), list: el("ul"), empty: el("p", "filter-empty", "没有符合条件的活动。可以换个条件，或点“清除筛选”。"),
+               more: el("button", "md-button filter-more") };
+    ui.more.type = "button";
+    ui.box.hidden = true;
+    ui.box.appendChild(ui.list);
+    ui.box.appendChild(ui.empty);
+    ui.box.appendChild(ui.more);
+    listing.parentNode.insertBefore(ui.box, listing);
+    return ui;
   }
 
   function setupFilter(form) {
     if (!once(form)) return;
-    if (!window.fetch || !window.URLSearchParams) {
-      form.classList.add("filter-unavailable");
+    var listing = (form.closest("article") || document).querySelector(".listing");
+    if (!window.fetch || !window.URLSearchParams || !listing) {
+      form.classList.add("filter-unavailable");  // the pages and the by-type… pages still work
       return;
     }
-    var article = form.closest("article") || document.body;
-    var list = cards(article);
-    fetch(form.getAttribute("data-index")).then(function (response) {
-      if (!response.ok) throw new Error(response.status);
-      return response.json();
-    }).then(function (index) {
-      var facts = {};
-      index.activities.forEach(function (a) { facts[a.id] = a; });
-      var run = function () { apply(form, list, facts); };
-      readQuery(form);
-      form.hidden = false;
-      form.addEventListener("change", run);
-      form.addEventListener("input", run);
-      form.addEventListener("submit", function (e) { e.preventDefault(); });
-      form.addEventListener("reset", function () { setTimeout(run, 0); });
-      run();
-    }).catch(function () {  // the plain list and the grouping pages still work
-      form.classList.add("filter-unavailable");
-    });
+    var names = { type: labels(form.elements.type), region: labels(form.elements.region), status: labels(form.elements.status) };
+    var base = form.getAttribute("data-base") || "", result = form.querySelector(".filter-result");
+    var idle = result.textContent, ui = resultsBox(listing), index = null, matched = [], shown = 0, last = null;
+
+    function load() {  // fetched once, and only when a choice is set
+      index = index || fetch(form.getAttribute("data-index")).then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      }).then(entries);
+      return index;
+    }
+
+    function showMore(moveFocus) {
+      var first = shown;
+      shown = Math.min(shown + SHOWN, matched.length);
+      for (var i = first; i < shown; i++) ui.list.appendChild(resultRow(matched[i], names, base));
+      ui.more.hidden = shown >= matched.length;
+      ui.more.textContent = "显示更多（还有 " + (matched.length - shown) + " 项）";
+      if (moveFocus && ui.list.children[first]) ui.list.children[first].querySelector("a").focus();
+    }
+
+    function show(all, q) {
+      var now = new Date();
+      matched = all.filter(function (a) { return matches(a, q, now); });
+      ui.list.textContent = "";
+      shown = 0;
+      showMore(false);
+      ui.empty.hidden = matched.length > 0;
+      ui.box.hidden = false;
+      listing.hidden = true;
+      result.textContent = "符合条件的活动：" + matched.length + " 项（共 " + all.length + " 项）";
+    }
+
+    function restore() {
+      ui.box.hidden = true;
+      listing.hidden = false;
+      result.textContent = idle;
+    }
+
+    function run() {
+      var q = choices(form), search = queryOf(q);
+      if (search === last) return;  // a select fires both input and change
+      last = search;
+      writeQuery(search);
+      if (!q.active) return restore();
+      result.textContent = "正在查找……";
+      load().then(function (all) {
+        if (last === search) show(all, q);  // skip if the choices changed while the index loaded
+      }, function () {
+        index = null;
+        last = null;  // the next change tries again
+        restore();
+        result.textContent = "筛选暂时用不了，请检查网络后再试，或按类型、县区、月份、状态浏览。";
+      });
+    }
+
+    readQuery(form);
+    form.hidden = false;  // its choices are on the page already: no need to wait for the index
+    form.addEventListener("change", run);
+    form.addEventListener("input", run);
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
+    form.addEventListener("reset", function () { setTimeout(run, 0); });
+    ui.more.addEventListener("click", function () { showMore(true); });
+    if (choices(form).active) run(); else last = "";
   }
 
   function init() {
