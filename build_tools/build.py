@@ -21,7 +21,7 @@ from .forked import WorkerFailed
 from .mkdocs_edge import MkdocsFailed, build_site
 from .problems import Report, format_report
 from .privacy import phone
-from .privacy.files import scan_site
+from .privacy.files import SiteScan
 from .validate import Checked, Dataset, validate_all
 
 
@@ -37,18 +37,24 @@ def build(today: dt.date, site_dir: Path, fmt: str = "text", root: Path = ROOT) 
         shutil.copytree(root / "content", docs)
         ctx = generate(dataset, today, docs, keep_late=True)  # model + render + export
         late = Path(tmp) / "late"
-        ctx.late.start(late)  # QR codes and calendars, on the other core while mkdocs runs
+        # The privacy scan of the new site reads each page as mkdocs writes it, and the QR
+        # codes and calendars where they are made: both on the other core while mkdocs runs.
+        scan = SiteScan(new_site, published_numbers(dataset))
+        ctx.late.start(late, then=scan.read_late)
         os.environ["SOURCE_DATE_EPOCH"] = _epoch(today)  # mkdocs dates the sitemap with it
         try:
-            build_site(root / "mkdocs.yml", docs, new_site, late=ctx.late.paths)
-            ctx.late.wait()
+            build_site(root / "mkdocs.yml", docs, new_site, late=ctx.late.paths, written=scan.written)
+            scan.take(ctx.late.wait())
+            ctx.late.move_into(late, new_site)
+            checked = Report()
+            scan.finish(checked)
         except (MkdocsFailed, WorkerFailed) as exc:
             print(f"网站构建失败：{exc}\n原来的 site/ 保持不变。", file=sys.stderr)
             return 1
         finally:
-            ctx.late.wait_quietly()  # never leave the process writing into a folder being removed
-        ctx.late.move_into(late, new_site)
-        if not _passed(check_site(new_site, dataset), fmt, "构建出的网站没有通过检查"):
+            ctx.late.wait_quietly()  # never leave a process writing into a folder being removed
+            scan.close()
+        if not _passed(checked, fmt, "构建出的网站没有通过检查"):
             return 1
         _swap(new_site, site_dir, Path(tmp))
     pages = sum(1 for _ in site_dir.rglob("*.html"))
@@ -57,18 +63,16 @@ def build(today: dt.date, site_dir: Path, fmt: str = "text", root: Path = ROOT) 
     return 0
 
 
-def check_site(site: Path, dataset: Dataset) -> Report:
-    """Checks of the built site before it is swapped in: the privacy scan.
+def published_numbers(dataset: Dataset) -> frozenset[str]:
+    """The mobile numbers the data publishes with consent: the built site may show them.
 
-    Every page, the search index, sitemap, feeds, calendars and downloads are read as
-    published; mobile numbers the data publishes with consent may appear, anything else
-    blocking stops the build.
+    The privacy scan of the built site (SiteScan) reads every page, the search index,
+    sitemap, feeds, calendars and downloads as published; anything else blocking stops
+    the build before the new site is swapped in.
     """
-    report = Report()
     # Every kind of record the dataset holds (activities, centres…), whatever is added later.
     docs = [c.doc for group in vars(dataset).values() if isinstance(group, list) for c in group if isinstance(c, Checked)]
-    scan_site(site, report, phone.published_numbers(docs))
-    return report
+    return phone.published_numbers(docs)
 
 
 def _passed(report: Report, fmt: str, failure: str) -> bool:

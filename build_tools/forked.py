@@ -25,7 +25,7 @@ class WorkerFailed(Exception):
     pass
 
 
-def _fork():
+def fork_context():
     if "fork" not in multiprocessing.get_all_start_methods() or (os.cpu_count() or 1) < 2:
         return None
     return multiprocessing.get_context("fork")
@@ -36,7 +36,7 @@ class LateFiles:
     """Site files whose content is made later, maybe in another process: site path → maker."""
 
     makers: dict[str, Make] = field(default_factory=dict)
-    _process: object = None
+    _job: "Beside | None" = None
 
     def add(self, site_path: str, make: Make) -> None:
         if site_path in self.makers:
@@ -48,26 +48,43 @@ class LateFiles:
         return list(self.makers)
 
     def write_into(self, folder: Path) -> None:
-        """Make every file now, in this process."""
+        """Make every file now, in this process, into folder as the site has them."""
         for path, make in self.makers.items():
             site_paths.write(folder, path, make())
 
-    def start(self, folder: Path) -> None:
-        """Begin making the files into folder, in a forked process when there is one."""
-        ctx = _fork()
-        if ctx is None:
-            return self.write_into(folder)
-        self._process = ctx.Process(target=self.write_into, args=(folder,), name="late-files")
-        self._process.start()
+    def stored(self, folder: Path) -> list[tuple[str, Path]]:
+        """(site path, file) of the files start() makes: numbered files in one flat folder,
+        so that after move_into only an empty folder is left to remove (not a tree of them)."""
+        return [(path, folder / str(i)) for i, path in enumerate(self.makers)]
 
-    def wait(self) -> None:
+    def _store(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        for (path, out), make in zip(self.stored(folder), self.makers.values()):
+            data = make()
+            out.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+
+    def start(self, folder: Path, then: Callable[[list[tuple[str, Path]]], object] | None = None) -> None:
+        """Begin making the files into folder, in a forked process when there is one.
+
+        `then(self.stored(folder))` runs in the same process once they are written (the
+        privacy scan of them); wait() returns its value.
+        """
+        def make_then() -> object:
+            background()
+            self._store(folder)
+            return then(self.stored(folder)) if then else None
+
+        self._job = Beside(make_then)
+
+    def wait(self) -> object:
         """Block until start()'s files are all written; raise WorkerFailed if they were not."""
-        process, self._process = self._process, None
-        if process is None:
-            return
-        process.join()
-        if process.exitcode:
-            raise WorkerFailed(f"二维码和日历文件没有生成（子进程退出码 {process.exitcode}）")
+        job, self._job = self._job, None
+        if job is None:
+            return None
+        try:
+            return job.result()
+        except WorkerFailed as exc:
+            raise WorkerFailed(f"二维码和日历文件没有生成（{exc}）") from None
 
     def wait_quietly(self) -> None:
         """Wait for the process after another stage failed (its own failure adds nothing)."""
@@ -78,17 +95,23 @@ class LateFiles:
 
     def move_into(self, folder: Path, site: Path) -> None:
         """Move the made files from folder into the built site (same file system: renames)."""
-        for path in self.makers:
+        for path, made in self.stored(folder):
             target = site / path
             target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(folder / path, target)
+            os.replace(made, target)
+
+
+def background() -> None:
+    """Called first in a helper that runs beside mkdocs: mkdocs keeps its core, helpers share the other."""
+    if hasattr(os, "nice") and multiprocessing.parent_process() is not None:
+        os.nice(5)
 
 
 class Beside:
     """fn() run in a forked process while this one goes on; result() waits for its value."""
 
     def __init__(self, fn: Callable[[], object]):
-        ctx = _fork()
+        ctx = fork_context()
         self._fn, self._child = fn, None
         if ctx is not None:
             self._receive, send = ctx.Pipe(duplex=False)
@@ -113,7 +136,7 @@ def split_map(task: Callable[[list], object], items: list, parts: int | None = N
     Results come back in slice order, pickled through a pipe (keep them small). Interleaving
     spreads the big and small files of a sorted list evenly over the slices.
     """
-    ctx = _fork()
+    ctx = fork_context()
     parts = parts or os.cpu_count() or 1
     if ctx is None or parts < 2 or len(items) < 2 * parts:
         return [task(items)]

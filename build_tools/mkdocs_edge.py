@@ -7,7 +7,7 @@ without touching the rest of build_tools.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 
@@ -15,11 +15,13 @@ class MkdocsFailed(Exception):
     pass
 
 
-def build_site(config_file: Path, docs_dir: Path, site_dir: Path, late: Sequence[str] = ()) -> None:
+def build_site(config_file: Path, docs_dir: Path, site_dir: Path, late: Sequence[str] = (),
+               written: Callable[[str], None] | None = None) -> None:
     """`mkdocs build --strict` of config_file with docs_dir and site_dir replaced.
 
     `late` names site files that are added after the build (forked.LateFiles): links to
-    them are checked like links to any file, but mkdocs does not copy them.
+    them are checked like links to any file, but mkdocs does not copy them. `written` is
+    told each page's site path once the page is on disk (privacy.files.SiteScan).
     """
     from mkdocs import exceptions
     from mkdocs.commands.build import build
@@ -35,6 +37,8 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, late: Sequence
         config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
         if late:
             config.plugins["portal-late-files"] = _late_files_plugin(late)
+        if written:
+            config.plugins["portal-pages-written"] = _pages_written_plugin(written)
         build(config)
     except (exceptions.MkDocsException, exceptions.Abort) as exc:
         raise MkdocsFailed(str(exc)) from exc
@@ -62,6 +66,32 @@ def _late_files_plugin(paths: Sequence[str]):
             return env
 
     return LateFiles()
+
+
+def _pages_written_plugin(written: Callable[[str], None]):
+    """A plugin that tells `written` about each page once mkdocs has written it.
+
+    mkdocs renders and writes the pages one by one (commands/build.py, _build_page): when a
+    page's context is made, the page before it is on disk; the last one is after on_post_build.
+    """
+    from mkdocs.plugins import BasePlugin
+
+    class PagesWritten(BasePlugin):
+        previous: str | None = None
+
+        def _tell(self, next_page: str | None) -> None:
+            if self.previous is not None:
+                written(self.previous)
+            self.previous = next_page
+
+        def on_page_context(self, context, page, config, nav):
+            self._tell(page.file.dest_uri)
+            return context
+
+        def on_post_build(self, config):
+            self._tell(None)
+
+    return PagesWritten()
 
 
 def site_url(config_file: Path) -> str:

@@ -13,7 +13,7 @@ import yaml
 
 from build_tools import ROOT
 from build_tools.privacy import phone
-from build_tools.privacy.files import expand, scan_paths, scan_site
+from build_tools.privacy.files import SiteScan, expand, scan_paths, scan_site
 from build_tools.problems import Report
 
 from . import privacy_images
@@ -138,6 +138,37 @@ def test_built_site_allows_only_numbers_published_with_consent(tmp_path):
     scan_site(site, report, published=frozenset({MOBILE}))
     assert [(p.file, p.line, p.code) for p in report.problems] == [
         ("site/activities/a/index.html", 2, "privacy/mobile"), ("site/assets/filters.js", 2, "privacy/id-number")]
+
+
+def test_site_scan_begun_early_reports_the_finished_site(tmp_path):
+    """Pages the worker read while mkdocs wrote are re-read when they changed, forgotten when gone."""
+    site = tmp_path / "site"
+    pages = {name: site / name / "index.html" for name in ("kept", "changed", "removed", "late")}
+    for path in pages.values():
+        path.parent.mkdir(parents=True)
+    pages["kept"].write_text(f"<p>{ID}</p>", encoding="utf-8")
+    pages["changed"].write_text("<p>没有问题</p>", encoding="utf-8")
+    pages["removed"].write_text(f"<p>{ID}</p>", encoding="utf-8")
+    scan = SiteScan(site)
+    for name in ("kept", "changed", "removed", "never-written"):
+        scan.written(f"{name}/index.html")
+    time.sleep(0.5)  # let the worker read them as they were
+    pages["changed"].write_text(f"<p>改过之后\n电话 {MOBILE}</p>", encoding="utf-8")
+    pages["removed"].unlink()
+    pages["late"].write_text(f"<p>{ID}</p>", encoding="utf-8")  # never announced: read by finish()
+    report = Report()
+    assert scan.finish(report) == 3
+    assert [(p.file, p.line, p.code) for p in report.problems] == [
+        ("site/changed/index.html", 2, "privacy/mobile"), ("site/kept/index.html", 1, "privacy/id-number"),
+        ("site/late/index.html", 1, "privacy/id-number")]
+
+
+def test_site_scan_closed_after_a_failure_leaves_no_process(tmp_path):
+    scan = SiteScan(tmp_path)
+    scan.written("missing.html")
+    scan.close()
+    scan.close()
+    assert scan._worker is None
 
 
 def run(*args):

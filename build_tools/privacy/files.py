@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 from .. import ROOT
-from ..forked import split_map
+from ..forked import WorkerFailed, background, fork_context, split_map
 from ..problems import Report
 from ..sources import rel
 from . import scan
@@ -57,19 +57,121 @@ def scan_site(site: Path, report: Report, published: frozenset[str] = frozenset(
     The files are shared out over the cores (a 5,000-activity site has 20,000 files); returns
     how many were read.
     """
-    names = [n for p in sorted(_walk(site)) if _site_wanted(n := p.relative_to(site).as_posix())]
+    return SiteScan(site, published, ahead=False).finish(report)
 
-    def scan_some(part: list[str]) -> tuple[list, int]:
-        scanner = scan.Scanner(Report(), detectors=scan.BLOCKING, published=published, data_images=False,
-                               every_type=True)
-        for name in part:
-            scanner.path(site / name, f"site/{name}")
+
+class SiteScan:
+    """The built site's scan, begun while mkdocs is still writing the pages.
+
+    Each page named by `written` (it is on disk) is read by a forked worker on the other core
+    while mkdocs goes on with the next. `finish` reads everything else: the search index,
+    sitemap, theme files, QR codes and calendars, and any file whose size or time changed
+    after the worker read it. The result is that of one scan of the finished folder, in
+    file order; only the waiting is shorter.
+    """
+
+    def __init__(self, site: Path, published: frozenset[str] = frozenset(), ahead: bool = True):
+        self.site, self.published = site, published
+        self._worker = None
+        self._early: tuple[list, dict[str, tuple[int, int]]] = ([], {})  # from read_late()
+        ctx = fork_context() if ahead else None
+        if ctx is not None:
+            self._names = ctx.Queue()  # never blocks mkdocs: a thread feeds the pipe
+            self._receive, send = ctx.Pipe(duplex=False)
+            self._worker = ctx.Process(target=self._scan_as_written, args=(send,), name="site-scan")
+            self._worker.start()
+            send.close()
+            self._batch: list[str] = []
+
+    def written(self, name: str) -> None:
+        """mkdocs has written site/`name`: the worker may read it now."""
+        if self._worker is not None:
+            self._batch.append(name)
+            if len(self._batch) >= BATCH:  # one message per hundred pages: mkdocs is not interrupted for each
+                self._names.put(self._batch)
+                self._batch = []
+
+    def read_late(self, files: list[tuple[str, Path]]) -> tuple[list, dict[str, tuple[int, int]]]:
+        """Scan files made outside the site (forked.LateFiles), (site path, file), under their site names.
+
+        Runs in the process that made them, beside mkdocs; `take` hands the result over once
+        they are moved into the site (a rename keeps their size and time).
+        """
+        scanner, done = self._scanner(), {}
+        for name, path in files:
+            if _site_wanted(name):
+                done[name] = _stamp(path)
+                scanner.path(path, f"site/{name}")
+        return scanner.report.problems, done
+
+    def take(self, result: tuple[list, dict[str, tuple[int, int]]]) -> None:
+        self._early = (self._early[0] + result[0], self._early[1] | result[1])
+
+    def finish(self, report: Report) -> int:
+        """Problems of the whole site into report, sorted by file; returns how many files were read."""
+        problems, done = self._worker_result()
+        problems, done = problems + self._early[0], done | self._early[1]
+        names = [n for p in sorted(_walk(self.site)) if _site_wanted(n := p.relative_to(self.site).as_posix())]
+        left = [n for n in names if n not in done or done[n] != _stamp(self.site / n)]
+        kept = {f"site/{n}" for n in set(names) - set(left)}  # what the worker read is still there, unchanged
+        found = [p for p in problems if p.file.split("!/")[0] in kept]
+        results = split_map(self._scan_some, left)
+        found += [p for part, _ in results for p in part]
+        report.extend(Report(sorted(found, key=lambda p: (p.file, p.line, p.column, p.code))))
+        return len(names) - len(left) + sum(files for _, files in results)
+
+    def close(self) -> None:
+        """Stop the worker without its result (the build failed before the scan)."""
+        if self._worker is not None:
+            self._names.cancel_join_thread()
+            self._worker.kill()
+            self._worker.join()
+            self._worker = None
+
+    def _worker_result(self) -> tuple[list, dict[str, tuple[int, int]]]:
+        if self._worker is None:
+            return [], {}
+        self._names.put(self._batch)
+        self._names.put(None)
+        try:
+            return self._receive.recv()
+        except EOFError:
+            raise WorkerFailed(f"网站隐私检查的子进程失败（退出码 {self._worker.exitcode}）") from None
+        finally:
+            self._worker.join()
+            self._worker = None
+
+    def _scan_as_written(self, send) -> None:
+        background()
+        scanner, done = self._scanner(), {}
+        for name in (name for batch in iter(self._names.get, None) for name in batch):
+            path = self.site / name
+            try:
+                stamp = _stamp(path)  # taken before reading: a later change shows in finish()
+            except OSError:
+                continue  # not there (an empty page is not written): finish() decides
+            scanner.path(path, f"site/{name}")
+            done[name] = stamp
+        send.send((scanner.report.problems, done))
+        send.close()
+
+    def _scan_some(self, names: list[str]) -> tuple[list, int]:
+        scanner = self._scanner()
+        for name in names:
+            scanner.path(self.site / name, f"site/{name}")
         return scanner.report.problems, scanner.files
 
-    results = split_map(scan_some, names)
-    found = [p for problems, _ in results for p in problems]
-    report.extend(Report(sorted(found, key=lambda p: (p.file, p.line, p.column, p.code))))  # file order, as one scan
-    return sum(files for _, files in results)
+    def _scanner(self) -> scan.Scanner:
+        return scan.Scanner(Report(), detectors=scan.BLOCKING, published=self.published, data_images=False,
+                            every_type=True)
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_size, st.st_mtime_ns
+
+
+BATCH = 100
 
 
 def _site_wanted(name: str) -> bool:
