@@ -206,7 +206,7 @@ def _filter_row(a: Activity, status: Status, skills: dict[str, str]) -> list:
 
 def write_api(ctx: Context) -> None:
     site_paths.write(
-        ctx.docs, site_paths.API_JSON, json.dumps(activities_json(ctx), ensure_ascii=False, indent=1) + "\n"
+        ctx.docs, site_paths.API_JSON, json.dumps(activities_json(ctx), ensure_ascii=False, separators=(",", ":")) + "\n"
     )
     site_paths.write(
         ctx.docs, site_paths.FILTER_INDEX, json.dumps(filter_index(ctx), ensure_ascii=False, separators=(",", ":"))
