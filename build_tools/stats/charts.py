@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+import warnings
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -30,6 +31,9 @@ STYLE = {
 }
 _METADATA = {"Date": None, "Creator": None, "Format": None, "Type": None}
 logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)  # a missing CJK font is not an error
+# Nor is a glyph it would lack: the text stays text in the SVG and the reader's font draws it
+# (without fonts-noto-cjk a build printed hundreds of these warnings).
+warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from font", category=UserWarning)
 
 
 @dataclass(frozen=True)
