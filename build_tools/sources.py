@@ -6,6 +6,7 @@ Every problem goes into the report with the file's path relative to the reposito
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from . import ROOT
@@ -26,6 +27,7 @@ _INVISIBLE = {
 _INVISIBLE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + "".join(map(chr, _INVISIBLE)) + "]")
 
 
+@lru_cache(maxsize=2**16)  # each file is named by several stages; resolve() asks the file system each time
 def rel(path: Path) -> str:
     """The path as people see it in messages: relative to the repository when it is inside."""
     path = Path(path).resolve()
