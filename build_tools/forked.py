@@ -58,10 +58,8 @@ class LateFiles:
         return [(path, folder / str(i)) for i, path in enumerate(self.makers)]
 
     def _store(self, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        for (path, out), make in zip(self.stored(folder), self.makers.values()):
-            data = make()
-            out.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        for (_, out), make in zip(self.stored(folder), self.makers.values()):
+            site_paths.write(folder, out.name, make())
 
     def start(self, folder: Path, then: Callable[[list[tuple[str, Path]]], object] | None = None) -> None:
         """Begin making the files into folder, in a forked process when there is one.
@@ -122,12 +120,7 @@ class Beside:
     def result(self):
         if self._child is None:
             return self._fn()
-        try:
-            return self._receive.recv()
-        except EOFError:
-            raise WorkerFailed(f"并行任务失败（子进程退出码 {self._child.exitcode}）") from None
-        finally:
-            self._child.join()
+        return received(self._child, self._receive)
 
 
 def split_map(task: Callable[[list], object], items: list, parts: int | None = None) -> list:
@@ -150,13 +143,19 @@ def split_map(task: Callable[[list], object], items: list, parts: int | None = N
         children.append((child, receive))
     results = [task(slices[0])]
     for child, receive in children:
-        try:
-            results.append(receive.recv())
-        except EOFError:
-            child.join()
-            raise WorkerFailed(f"并行任务失败（子进程退出码 {child.exitcode}）") from None
-        child.join()
+        results.append(received(child, receive))
     return results
+
+
+def received(child, receive):
+    """What a forked child sent through its pipe, once it has ended; WorkerFailed if it died first."""
+    try:
+        return receive.recv()
+    except EOFError:
+        child.join()
+        raise WorkerFailed(f"并行任务失败（子进程退出码 {child.exitcode}）") from None
+    finally:
+        child.join()
 
 
 def _send_result(task, part, send) -> None:

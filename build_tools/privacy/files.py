@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 from .. import ROOT
-from ..forked import WorkerFailed, background, fork_context, split_map
+from ..forked import background, fork_context, received, split_map
 from ..problems import Report
 from ..sources import rel
 from . import scan
@@ -133,13 +133,8 @@ class SiteScan:
             return [], {}
         self._names.put(self._batch)
         self._names.put(None)
-        try:
-            return self._receive.recv()
-        except EOFError:
-            raise WorkerFailed(f"网站隐私检查的子进程失败（退出码 {self._worker.exitcode}）") from None
-        finally:
-            self._worker.join()
-            self._worker = None
+        worker, self._worker = self._worker, None
+        return received(worker, self._receive)
 
     def _scan_as_written(self, send) -> None:
         background()
