@@ -150,12 +150,16 @@ def split_map(task: Callable[[list], object], items: list, parts: int | None = N
 def received(child, receive):
     """What a forked child sent through its pipe, once it has ended; WorkerFailed if it died first."""
     try:
-        return receive.recv()
+        value = receive.recv()
     except EOFError:
-        child.join()
-        raise WorkerFailed(f"并行任务失败（子进程退出码 {child.exitcode}）") from None
-    finally:
-        child.join()
+        value = _DIED
+    child.join()
+    if value is _DIED:
+        raise WorkerFailed(f"并行任务失败（子进程退出码 {child.exitcode}）")
+    return value
+
+
+_DIED = object()
 
 
 def _send_result(task, part, send) -> None:

@@ -146,9 +146,9 @@ def data_files(root: Path = ROOT) -> list[Path]:
     return sorted(p for p in (root / "data").rglob("*") if p.is_file())
 
 
-def privacy_scan(files: list[Path], report: Report) -> None:
-    """The privacy scanner over the raw text of data files, into the same report."""
-    scan_paths(files, report)
+def privacy_scan(files: list[Path], report: Report) -> Report:
+    """The privacy scanner over the raw text of data files, into the same report (returned)."""
+    return scan_paths(files, report).report
 
 
 @dataclass(frozen=True)
@@ -168,7 +168,7 @@ def validate_all(root: Path = ROOT) -> tuple[Report, Dataset]:
     """Every check the build runs before it renders anything (data files of every kind)."""
     # The statistics (LP audit included) and the raw-text privacy scan of data/ run on the
     # other core meanwhile; their problems are reported after the records', as before.
-    beside = Beside(lambda: (validate_statistics(statistics_files(root), root), _privacy_report(data_files(root))))
+    beside = Beside(lambda: (validate_statistics(statistics_files(root), root), privacy_scan(data_files(root), Report())))
     report, activities = validate_activities(activity_files(root), root)
     directory = {}
     for kind in DIRECTORY:
@@ -178,9 +178,3 @@ def validate_all(root: Path = ROOT) -> tuple[Report, Dataset]:
     report.extend(found)
     report.extend(scanned)
     return report, Dataset(root=root, activities=activities, **directory, statistics=statistics)
-
-
-def _privacy_report(files: list[Path]) -> Report:
-    report = Report()
-    privacy_scan(files, report)
-    return report
