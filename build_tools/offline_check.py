@@ -14,13 +14,13 @@ from pathlib import Path
 from . import ROOT, duplicates
 from .catalogue import anchor
 from .problems import Report
-from .validate import ACTIVITY_DIR, activity_files, validate_activities, validate_paths
+from .validate import activity_files, is_activity_file, validate_activities, validate_paths
 
 
 def check(files: list[Path], root: Path = ROOT) -> Report:
     """Every problem of the named files, duplicates with the rest of the repository included."""
     report = validate_paths(files, root)
-    named = [f for f in files if f.suffix == ".yaml" and f"{ACTIVITY_DIR}/" in f.resolve().as_posix()]
+    named = [f for f in files if is_activity_file(f)]
     if named:
         _, mine = validate_activities(named, root)
         names = {c.file for c in mine}

@@ -5,6 +5,7 @@ Every problem goes into the report with the file's path relative to the reposito
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -27,14 +28,35 @@ _INVISIBLE = {
 _INVISIBLE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + "".join(map(chr, _INVISIBLE)) + "]")
 
 
-@lru_cache(maxsize=2**16)  # each file is named by several stages; resolve() asks the file system each time
+def resolved(path: Path) -> Path:
+    """The absolute path without symlinks, as Path.resolve() gives it."""
+    return Path(_real(_absolute(path)))
+
+
 def rel(path: Path) -> str:
     """The path as people see it in messages: relative to the repository when it is inside."""
-    path = Path(path).resolve()
-    try:
-        return path.relative_to(ROOT).as_posix()
-    except ValueError:
-        return path.as_posix()
+    text = _real(_absolute(path))
+    return text[len(_ROOT_PREFIX):] if text.startswith(_ROOT_PREFIX) else text
+
+
+def _absolute(path: Path | str) -> str:
+    # Cached answers are keyed by absolute path, so a change of working folder cannot make them stale.
+    text = os.fspath(path)
+    return text if os.path.isabs(text) else os.path.join(os.getcwd(), text)
+
+
+@lru_cache(maxsize=2**16)  # each file is named by several stages
+def _real(path: str) -> str:
+    # Why not Path.resolve() for each file: it looks up every folder of the path (six for a
+    # record) and pathlib is slow; the records of one year share their folder, so the folder is
+    # resolved once and each file costs one lookup (is it a symlink?).
+    folder, name = os.path.split(path)
+    if name in ("", ".", "..") or os.path.islink(path):
+        return os.path.realpath(path)
+    return os.path.join(_real(folder), name)
+
+
+_ROOT_PREFIX = ROOT.as_posix() + "/"
 
 
 def read_capped(path: Path, report: Report, limit: int, too_large: str = "file/too-large") -> bytes | None:

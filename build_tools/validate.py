@@ -17,7 +17,7 @@ from .lists import Lists
 from .privacy.files import scan_paths
 from .problems import Report
 from .schema import RecordSchema
-from .sources import load_yaml, rel
+from .sources import load_yaml, rel, resolved
 from .stats.check import Statistics, in_statistics, statistics_files, validate_statistics, validate_statistics_paths
 from .strict_yaml import Document
 
@@ -33,6 +33,11 @@ class Checked:
 
 def activity_files(root: Path = ROOT) -> list[Path]:
     return sorted(p for p in (root / ACTIVITY_DIR).rglob("*") if p.is_file() and p.name != ".gitkeep")
+
+
+def is_activity_file(path: Path) -> bool:
+    """A .yaml file under data/activities/ (anything else there is misplaced)."""
+    return path.suffix == ".yaml" and f"{ACTIVITY_DIR}/" in resolved(path).as_posix()
 
 
 def expand(paths: list[Path]) -> list[Path]:
@@ -60,7 +65,7 @@ def validate_activities(files: list[Path], root: Path = ROOT) -> tuple[Report, l
     checked: list[Checked] = []
     for path in files:
         name = rel(path)
-        if path.suffix != ".yaml" or f"{ACTIVITY_DIR}/" not in path.resolve().as_posix():
+        if not is_activity_file(path):
             report.add("file/misplaced", name, 1, value=f"“{name}”", year=path.stem[:4] if path.stem[:4].isdigit() else "2026")
             continue
         doc = load_yaml(path, report)
@@ -94,7 +99,7 @@ def directory_files(kind: str, root: Path = ROOT) -> list[Path]:
 
 def directory_kind(path: Path) -> str | None:
     """Which directory data a file is ("centres", "policies", "hotlines"), None for anything else."""
-    posix = Path(path).resolve().as_posix()
+    posix = resolved(path).as_posix()
     for kind, (where, _, _) in DIRECTORY.items():
         if (f"/{where}" in posix) if where.endswith("/") else posix.endswith(f"/{where}"):
             return kind
