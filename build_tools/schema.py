@@ -34,6 +34,8 @@ class Leaf:
     field: Field
     meta: dict  # the raw descriptor, with our x- extensions
 
+    shape = str  # the YAML value a leaf takes: a single value
+
     @cached_property
     def read(self):
         return self.field.create_cell_reader()
@@ -56,6 +58,15 @@ class Node:
     @property
     def is_list(self) -> bool:
         return self.item is not None
+
+    @cached_property
+    def shape(self) -> type:
+        return list if self.is_list else dict
+
+    @cached_property
+    def required_keys(self) -> list[str]:
+        """Children that must be there (asked for every record: worked out once)."""
+        return [key for key, child in self.children.items() if _required(child)]
 
 
 def _required(spec: "Node | Leaf") -> bool:
@@ -115,13 +126,13 @@ class _Context:
         self.report.add(code, self.file, line, dotted(path), **params)
 
     def walk(self, value, spec: "Node | Leaf", path: tuple):
-        expected = str if isinstance(spec, Leaf) else (list if spec.is_list else dict)
+        expected = spec.shape
         if not isinstance(value, expected):
             self.add("schema/wrong-shape", path, expected=SHAPES[expected], got=SHAPES[type(value)])
             return None
-        if isinstance(spec, Leaf):
+        if expected is str:
             return self.leaf(value, spec, path)
-        if spec.is_list:
+        if expected is list:
             return [self.walk(v, spec.item, path + (i,)) for i, v in enumerate(value)]
         return self.mapping(value, spec, path)
 
@@ -139,29 +150,29 @@ class _Context:
             result = self.walk(v, child, path + (key,))
             if result is not None:
                 typed[key] = result
-        for key, child in spec.children.items():
-            if _required(child) and value.get(key, "") == "" and key not in misspelt:
-                self.add("schema/required", path + (key,), description=_first_leaf(child).describe())
+        for key in spec.required_keys:
+            if value.get(key, "") == "" and key not in misspelt:
+                self.add("schema/required", path + (key,), description=_first_leaf(spec.children[key]).describe())
         return typed
 
     def leaf(self, value: str, leaf: Leaf, path: tuple):
         meta = leaf.meta
-        shown = _show(value, meta)
         if PLACEHOLDER in value:
             self.add("schema/placeholder", path, description=leaf.describe() + ("" if leaf.required else "不需要时整行删除。"))
             return None
         if meta.get("x-datetime") and "T" in value:
-            return self.datetime(value, leaf, path, shown)
+            return self.datetime(value, leaf, path)
         typed, notes = leaf.read(value)
         if notes:
-            self.constraint_problem(notes, value, leaf, path, shown)
+            self.constraint_problem(notes, value, leaf, path)
             return None
         if "x-list" in meta:
-            return self.in_list(typed, self.lists.by_name[meta["x-list"]], path, shown)
+            return self.in_list(typed, self.lists.by_name[meta["x-list"]], path, meta)
         return typed
 
-    def datetime(self, value: str, leaf: Leaf, path: tuple, shown: str):
+    def datetime(self, value: str, leaf: Leaf, path: tuple):
         typed, notes = self.schema._datetime(value)
+        shown = _show(value, leaf.meta)
         if notes:
             self.add("schema/type", path, value=shown, type_name=TYPE_NAMES["datetime"],
                      description=_fix(value, leaf.meta) + leaf.describe())
@@ -171,9 +182,9 @@ class _Context:
             return None
         return typed
 
-    def constraint_problem(self, notes: dict, value: str, leaf: Leaf, path: tuple, shown: str) -> None:
+    def constraint_problem(self, notes: dict, value: str, leaf: Leaf, path: tuple) -> None:
         """Report the first problem of a cell only: a type error hides its follow-on errors."""
-        f = leaf.field
+        f, shown = leaf.field, _show(value, leaf.meta)
         if "type" in notes:
             self.add("schema/type", path, value=shown, type_name=TYPE_NAMES.get(f.type, f.type),
                      description=_fix(value, leaf.meta) + leaf.describe())
@@ -187,9 +198,10 @@ class _Context:
             params["suggestion"] = did_you_mean(closest(value, {**{v: v for v in limit}, **{n: v for v, n in names.items()}}), names)
         self.add(_CONSTRAINT_CODES[name], path, **params)
 
-    def in_list(self, value: str, allow: AllowList, path: tuple, shown: str):
+    def in_list(self, value: str, allow: AllowList, path: tuple, meta: dict):
         if value in allow.labels:
             return value
+        shown = _show(value, meta)
         choices = {**{k: k for k in allow.labels}, **{lbl: k for k, lbl in allow.labels.items()}, **allow.aliases}
         hint = did_you_mean(closest(value, choices, self._notes(allow)), allow.labels)
         self.add("schema/not-in-list", path, value=shown, list_title=allow.title, list_path=allow.path, suggestion=hint)
