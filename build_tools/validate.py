@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import ROOT, consistency, directory_rules, duplicates
 from .forked import Beside
+from .gc_pause import cycle_collector_paused
 from .lists import Lists
 from .privacy.files import scan_paths
 from .problems import Report
@@ -60,6 +61,11 @@ def contract(root: Path = ROOT) -> tuple[Lists, RecordSchema]:
 
 
 def validate_activities(files: list[Path], root: Path = ROOT) -> tuple[Report, list[Checked]]:
+    with cycle_collector_paused():
+        return _validate_activities(files, root)
+
+
+def _validate_activities(files: list[Path], root: Path) -> tuple[Report, list[Checked]]:
     report = Report()
     lists, schema = _contract(root)
     checked: list[Checked] = []
