@@ -58,3 +58,35 @@ def test_repository_data_is_clean():
     report, checked = validate_activities(activity_files())
     assert report.problems == []
     assert len(checked) >= 12
+
+
+def test_resolved_paths_match_path_resolve_through_symlinks_and_folder_changes(tmp_path, monkeypatch):
+    """sources.resolved() resolves folder by folder and caches: it must still be Path.resolve()."""
+    from pathlib import Path
+
+    from build_tools.sources import rel, resolved
+
+    real = tmp_path / "real/sub"
+    real.mkdir(parents=True)
+    (real / "f.yaml").write_text("x", encoding="utf-8")
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    (real / "g.yaml").symlink_to("f.yaml")
+    cases = ["link/sub/f.yaml", "link/sub/g.yaml", "real/../link/sub/f.yaml", "link/sub/..", "absent/x.yaml", ".", ".."]
+    for cwd in (tmp_path, tmp_path / "link", real):
+        monkeypatch.chdir(cwd)  # the same relative name means another file in another folder
+        for name in cases:
+            assert resolved(Path(name)) == Path(name).resolve(), (cwd, name)
+    assert rel(ROOT / "data/x.yaml") == "data/x.yaml" and rel(tmp_path / "link/sub/g.yaml") == (real / "f.yaml").as_posix()
+
+
+def test_validation_turns_the_cycle_collector_back_on(tmp_path):
+    import gc
+
+    validate_activities([SAMPLE], ROOT)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        validate_activities([SAMPLE], ROOT)
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
