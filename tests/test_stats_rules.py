@@ -86,6 +86,22 @@ def test_rule_fails_on_its_fixture(table, code, old, new, row):
     assert problems(table(BASE.replace(old, new, 1))) == [(code, row)]
 
 
+def test_rows_are_numbered_per_table_when_tables_are_read_together(table):
+    """All tables go through frictionless in one pass; each problem keeps its own table's row."""
+    other = BASE.replace("2023,", "2022,").replace("all,camp,120,,", "all,camp,abc,,")
+    broken = BASE.replace("2023,430603,all,camp,120,,测试来源,", "2023,430603,all,camp,120,,测试来源")
+    paths = [table(other, "2022-430603.csv"), table(BASE.replace("2023,", "2021,"), "2021-430603.csv"),
+             table("统计期,地区\n1,2\n", "2020-430603.csv"), table(broken, "2023-430603.csv")]
+    report, stats = validate_statistics(paths, ROOT)
+    assert sorted((p.file.rsplit("/", 1)[-1], p.code, p.line) for p in report.problems) == [
+        ("2020-430603.csv", "stats/header", 1),
+        ("2022-430603.csv", "schema/type", 9),
+        ("2023-430603.csv", "stats/row-shape", 9),
+    ]
+    rows = {(c.file.rsplit("/", 1)[-1], c.row) for c in stats.cells}
+    assert ("2021-430603.csv", 2) in rows and ("2023-430603.csv", 10) in rows and ("2022-430603.csv", 9) not in rows
+
+
 def test_messages_never_repeat_a_small_count(table):
     report, _ = validate_statistics([table(BASE.replace("all,camp,120,,", "all,camp,7,,"))], ROOT)
     assert [p.code for p in report.problems] == ["stats/small-count"]

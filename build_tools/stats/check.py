@@ -11,7 +11,7 @@ from ..problems import Report
 from ..sources import rel
 from .contract import NOT_TABLES, Contract, load_contract
 from .disclosure import check_across, check_cell
-from .tables import Cell, check_table
+from .tables import Cell, check_tables
 
 STATS_DIR = "data/statistics"
 SUFFIXES = {".csv", ".xlsx"}
@@ -41,9 +41,7 @@ def validate_statistics(files: list[Path], root: Path = ROOT) -> tuple[Report, S
     """Check the given tables together (relations and duplicates are checked across them)."""
     report = Report()
     contract = load_contract(root, report)
-    cells: list[Cell] = []
-    for path in files:
-        cells.extend(c for c in check_table(path, contract, report, root) if check_cell(c, contract, report))
+    cells = [c for c in check_tables(files, contract, report, root) if check_cell(c, contract, report)]
     started = time.perf_counter()
     check_across(cells, contract, report)
     seconds = time.perf_counter() - started

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -70,12 +71,35 @@ def canonical_number(text: str) -> str | None:
     return None
 
 
-def check_table(path: Path, contract: Contract, report: Report, root: Path) -> list[Cell]:
-    """The rows of one table that passed the schema, typed; every problem goes to the report."""
-    rows = read_rows(path, report)
-    if rows is None:
-        return []
-    return _Checker(rel(path), table_schema(root), frictionless_schema(root), contract, report).run(rows)
+def check_tables(paths: list[Path], contract: Contract, report: Report, root: Path) -> list[Cell]:
+    """The rows of the tables that passed the schema, typed, in file order; every problem goes
+    to the report.
+
+    Why one frictionless pass over all tables: opening a Resource copies and re-validates the
+    schema, and a province has hundreds of small tables (one per county and period) — that was
+    a third of reading 100,000 rows in 441 tables. Rows are still numbered per table.
+    """
+    descriptor, schema = table_schema(root), frictionless_schema(root)
+    data: list[list[str]] = [[f["name"] for f in descriptor["fields"]]]
+    parts: list[tuple[int, _Checker, set]] = []  # (index of the table's first row in data, checker, cells reported)
+    for path in paths:
+        rows = read_rows(path, report)
+        checker = _Checker(rel(path), descriptor, schema, contract, report)
+        if rows is not None and checker.header_matches(rows):
+            parts.append((len(data), checker, checker._number_format(rows)))
+            data.extend(rows.rows)
+    starts = [first for first, _, _ in parts]
+    cells: list[Cell] = []
+    with Resource(data=data, schema=schema) as resource:
+        for row in resource.row_stream:
+            index = row.row_number - 1  # frictionless counts the header as row 1
+            first, checker, reported = parts[bisect_right(starts, index) - 1]
+            number = index - first + 2  # as the table's own spreadsheet counts
+            if not checker._row_errors(row, number, reported):
+                cell = checker._cell(row, number)
+                if checker._in_lists(cell):
+                    cells.append(cell)
+    return cells
 
 
 @dataclass
@@ -94,18 +118,11 @@ class _Checker:
         column = list(self.fields).index(name) + 1 if name in self.fields else 0
         self.report.add(code, self.file, row, name, column=column, **params)
 
-    def run(self, rows: Rows) -> list[Cell]:
-        if rows.header != list(self.fields):
-            self.add("stats/header", 1, got="、".join(rows.header[:12]) or "（空）", expected=",".join(self.fields))
-            return []
-        reported = self._number_format(rows)
-        cells: list[Cell] = []
-        with Resource(data=[rows.header, *rows.rows], schema=self.schema) as resource:
-            for row in resource.row_stream:
-                bad = self._row_errors(row, reported)
-                if not bad:
-                    cells.append(self._cell(row))
-        return [c for c in cells if self._in_lists(c)]
+    def header_matches(self, rows: Rows) -> bool:
+        if rows.header == list(self.fields):
+            return True
+        self.add("stats/header", 1, got="、".join(rows.header[:12]) or "（空）", expected=",".join(self.fields))
+        return False
 
     def _number_format(self, rows: Rows) -> set[tuple[int, str]]:
         """Full-width digits and thousands separators: refused with the plain form to write."""
@@ -118,19 +135,19 @@ class _Checker:
                 out.add((number, "value"))
         return out
 
-    def _row_errors(self, row, reported: set[tuple[int, str]]) -> bool:
+    def _row_errors(self, row, number: int, reported: set[tuple[int, str]]) -> bool:
         """Report the first problem of each cell; True when the row cannot be used."""
         bad = False
         for error in row.errors:
             if error.type in ("missing-cell", "extra-cell", "blank-row"):
-                self.add("stats/row-shape", row.row_number, count=len(self.fields))
+                self.add("stats/row-shape", number, count=len(self.fields))
                 return True
             name = getattr(error, "field_name", "")
-            if (row.row_number, name) in reported:
+            if (number, name) in reported:
                 bad = True
                 continue
-            reported.add((row.row_number, name))
-            bad = self._cell_error(row.row_number, name, error) or bad
+            reported.add((number, name))
+            bad = self._cell_error(number, name, error) or bad
         return bad
 
     def _cell_error(self, number: int, name: str, error) -> bool:
@@ -151,12 +168,12 @@ class _Checker:
                  allowed=allowed, suggestion=hint)
         return True
 
-    def _cell(self, row) -> Cell:
+    def _cell(self, row, number: int) -> Cell:
         d = row.to_dict()
         value = d["value"]
         if isinstance(value, Decimal):
             value = int(value) if value == value.to_integral_value() else float(value)
-        return Cell(self.file, row.row_number, d["period"], d["region"], d["level"], d["indicator"], value,
+        return Cell(self.file, number, d["period"], d["region"], d["level"], d["indicator"], value,
                     d["flag"] or "", d["source"], d["note"] or "")
 
     def _in_lists(self, cell: Cell) -> bool:
