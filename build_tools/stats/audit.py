@@ -136,8 +136,10 @@ class _Block:
         self.k = k
         self.keys: list[Key] = []
         self.groups: list[list[int]] = []  # hidden variable indices, per component
+        self.spans: list[tuple[int, int, int, int]] = []  # per component: its rows and variables (first, end)
         rows, cols, vals, rhs = [], [], [], []
         for component in components:
+            first_row, first_var = len(rhs), len(self.keys)
             index = self._variables(component, cells)
             for rel in component:
                 rhs.append(0.0)
@@ -146,12 +148,16 @@ class _Block:
                         rows.append(len(rhs) - 1), cols.append(index[key]), vals.append(sign)
                     else:
                         rhs[-1] -= sign * cells[key].value
+            self.spans.append((first_row, len(rhs), first_var, len(self.keys)))
         n = len(self.keys)
         self.a_eq = coo_array((vals, (rows, cols)), shape=(len(rhs), n)).tocsr()
         self.b_eq = np.array(rhs)
         cap = CAP + float(np.abs(self.b_eq).sum())
-        self.box = [(low, cap if high is None else high) for low, high in (bounds(cells.get(key), k) for key in self.keys)]
+        self.box = np.array([(low, cap if high is None else high) for low, high in (bounds(cells.get(key), k) for key in self.keys)]).reshape(n, 2)
         self.cap = cap
+        self.owner = np.zeros(n, dtype=int)  # variable → its component
+        for number, (_, _, first_var, end_var) in enumerate(self.spans):
+            self.owner[first_var:end_var] = number
         self.lows, self.highs = np.full(n, np.inf), np.full(n, -np.inf)
         self.exact: set[tuple[int, float]] = set()
 
@@ -174,16 +180,29 @@ class _Block:
         return c
 
     def solve(self, c: np.ndarray | None, picks: list[tuple[int, float]] = ()) -> bool:
-        """One LP; its solution widens every cell's known range. False when infeasible."""
+        """One LP; its solution widens every cell's known range. False when infeasible.
+
+        With picks, only the components they are in are solved: the others are independent
+        and already resolved (late rounds pick a few components of thousands).
+        """
         if not self.keys:
             return True
         c = np.zeros(len(self.keys)) if c is None else c
-        res = linprog(c, A_eq=self.a_eq, b_eq=self.b_eq, bounds=self.box, method="highs")
+        rows, cols = self._parts(sorted({int(self.owner[i]) for i, _ in picks})) if picks else (slice(None), slice(None))
+        a_eq = self.a_eq if not picks else self.a_eq[rows][:, cols]
+        res = linprog(c[cols], A_eq=a_eq, b_eq=self.b_eq[rows], bounds=self.box[cols], method="highs")
         if res.status != 0:
             return False
-        self.lows, self.highs = np.minimum(self.lows, res.x), np.maximum(self.highs, res.x)
+        self.lows[cols], self.highs[cols] = np.minimum(self.lows[cols], res.x), np.maximum(self.highs[cols], res.x)
         self.exact.update(picks)
         return True
+
+    def _parts(self, components: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        """The rows and variables of some components, as index arrays."""
+        spans = [self.spans[number] for number in components]
+        rows = np.concatenate([np.arange(r0, r1) for r0, r1, _, _ in spans])
+        cols = np.concatenate([np.arange(v0, v1) for _, _, v0, v1 in spans])
+        return rows, cols
 
     def unresolved(self) -> list[tuple[int, float]]:
         """For each component, one (cell, direction) still narrower than k and not yet solved exactly."""
