@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 import shutil
 from pathlib import Path
 
@@ -10,30 +11,51 @@ from build_tools import ROOT
 
 TEMPLATE = ROOT / "tests/fixtures/data/activities/2026/2026-12-05-sample-lecture.yaml"
 REGIONS = ["430603", "430621", "430626", "431003", "431022", "450222", "450223", "450225", "450226"]
-TYPES = ["夏令营", "防灾减灾", "法治教育", "安全讲座", "防溺水", "心理健康", "学业辅导", "家长学校", "亲情联络", "文体活动", "走访慰问"]
-TOWNS = ["陆城镇", "路口镇", "良田镇", "栖凤渡镇", "融水镇", "安陲乡", "古宜镇", "大埔镇", "寨沙镇"]
+TOWNS = ["陆城镇", "路口镇", "良田镇", "栖凤渡镇", "融水镇", "安陲乡", "古宜镇", "大埔镇", "寨沙镇"]  # one per county above
+SCHOOLS = ["中心小学", "中学", "第二小学", "完全小学", "中心幼儿园", "九年一贯制学校", "村小学", "社区儿童之家"]
+# Titles as schools write them, several per activity type.
+TITLES = {
+    "夏令营": ["暑期关爱夏令营", "“快乐成长”研学营", "科技探索夏令营", "乡村少年足球营"],
+    "防灾减灾": ["防震疏散演练", "消防安全开放日", "汛期避险知识课", "应急救护体验"],
+    "法治教育": ["法治副校长讲座", "模拟法庭活动", "宪法晨读", "禁毒知识竞赛"],
+    "安全讲座": ["寒假前安全教育讲座", "交通安全课", "防性侵自护讲座", "网络安全主题班会"],
+    "防溺水": ["防溺水专题教育", "“六不两会”宣讲", "溺水自救演练", "暑前防溺水家访"],
+    "心理健康": ["心理健康团体辅导", "情绪小课堂", "心理测评日", "沙盘游戏体验"],
+    "学业辅导": ["周末作业辅导", "读书会", "英语兴趣课堂", "数学思维小组"],
+    "家长学校": ["家长学校开学第一课", "隔代教育座谈", "家庭教育讲座", "监护人沟通会"],
+    "亲情联络": ["亲情视频连线", "给爸爸妈妈写封信", "亲情电话日", "春节团聚分享会"],
+    "文体活动": ["乡村少年运动会", "合唱比赛", "书法兴趣班", "六一文艺汇演"],
+    "走访慰问": ["中秋走访慰问", "教师家访周", "冬衣送暖", "重阳节探望"],
+}
 
 
 def repo_with_activities(n: int, dest: Path) -> Path:
-    """A copy of everything a build reads, with n synthetic activities instead of the samples."""
+    """A copy of everything a build reads, with n synthetic activities instead of the samples.
+
+    Days are spread evenly; county, school, type and title are drawn independently of them
+    (seeded: every run writes the same records), about as a province's records vary, so the
+    possible-duplicate warnings they raise are the ones a real data set of that density would.
+    """
     for name in ("data", "content", "overrides"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("activities") if name == "data" else None)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     text = TEMPLATE.read_text(encoding="utf-8")
     start = dt.date(2026, 1, 5)
+    draw = random.Random(20261122)
     for i in range(n):
-        day = start + dt.timedelta(days=(i * 7) % 720)
+        county, kind = draw.randrange(len(REGIONS)), draw.choice(list(TITLES))
+        day = start + dt.timedelta(days=(i * 7) % 720)  # spread evenly over two years around "today"
+        school = TOWNS[county] + draw.choice(SCHOOLS)
         rid = f"{day.isoformat()}-bench-{i:05d}"
-        town = TOWNS[i % len(TOWNS)]
         record = (
             text.replace("2026-12-05-sample-lecture", rid)
             .replace("2026-12-05T09:00:00+08:00", f"{day.isoformat()}T09:00:00+08:00")
             .replace("2026-12-05T11:30:00+08:00", f"{day.isoformat()}T11:30:00+08:00")
             .replace('signup_deadline: "2026-12-01"', f'signup_deadline: "{(day - dt.timedelta(days=3)).isoformat()}"')
-            .replace('region: "430603"', f'region: "{REGIONS[i % len(REGIONS)]}"')
-            .replace("type: 安全讲座", f"type: {TYPES[i % len(TYPES)]}")
-            .replace("title: 寒假前安全教育讲座", f"title: {town}第{i + 1}期关爱活动")
-            .replace("陆城镇中心小学", f"{town}中心小学")
+            .replace('region: "430603"', f'region: "{REGIONS[county]}"')
+            .replace("type: 安全讲座", f"type: {kind}")
+            .replace("title: 寒假前安全教育讲座", f"title: {school}{draw.choice(TITLES[kind])}")
+            .replace("陆城镇中心小学", school)
         )
         path = dest / "data/activities" / rid[:4] / f"{rid}.yaml"
         path.parent.mkdir(parents=True, exist_ok=True)
