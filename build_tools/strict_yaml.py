@@ -105,9 +105,12 @@ def _build(next_event) -> tuple[Document, list[LoadIssue]]:
     doc = Document()
     positions, text_lines = doc.positions, doc.text_lines
     issues: list[LoadIssue] = []
-    # Each frame: [container, path, pending (mappings: the key and its path; None when a key
-    # comes next), key lines (mappings)]
-    stack: list[list] = []
+    # The open container's state lives in locals; the stack keeps the enclosing ones' state.
+    container: dict | list | None = None  # None: at the top of the document
+    parent: Path = ()  # the open container's path
+    pending = None  # mappings: the key just read and its path; None when a key comes next
+    seen: dict[str, int] = {}  # mappings: each key's line, for duplicate keys
+    stack: list[tuple] = []
     documents = 0
     try:
         while True:
@@ -123,35 +126,39 @@ def _build(next_event) -> tuple[Document, list[LoadIssue]]:
                     value: object = "" if ev.style is None and ev.value in _EMPTY_PLAIN else ev.value
                 else:
                     value = {} if kind is _MAPPING else []
-                if not stack:
+                if container is None:
                     doc.value, path = value, ()
                     positions[path] = _at(mark)
+                elif container.__class__ is dict:
+                    if pending is None:  # this event is a key
+                        if kind is not _SCALAR:
+                            raise _Abort(LoadIssue("yaml/bad-key", *_at(mark)))
+                        key, at = ev.value, _at(mark)
+                        if key in seen:
+                            issues.append(LoadIssue("yaml/duplicate-key", *at, {"value": key[:40], "first": seen[key]}))
+                            pending = (_DUPLICATE, parent + (object(),))  # the value is parsed for syntax, then dropped
+                        else:
+                            seen[key] = at[0]
+                            pending = (key, parent + (key,))
+                            positions[pending[1]] = at
+                        continue
+                    key, path = pending  # a value's position is its key's
+                    pending = None
+                    if key is not _DUPLICATE:
+                        container[key] = value
                 else:
-                    frame = stack[-1]
-                    container = frame[0]
-                    if container.__class__ is dict:
-                        pending = frame[2]
-                        if pending is None:  # this event is a key
-                            if kind is not _SCALAR:
-                                raise _Abort(LoadIssue("yaml/bad-key", *_at(mark)))
-                            _take_key(frame, ev.value, _at(mark), positions, issues)
-                            continue
-                        frame[2] = None
-                        key, path = pending  # a value's position is its key's
-                        if key is not _DUPLICATE:
-                            container[key] = value
-                    else:
-                        path = frame[1] + (len(container),)
-                        container.append(value)
-                        positions[path] = _at(mark)
+                    path = parent + (len(container),)
+                    container.append(value)
+                    positions[path] = _at(mark)
                 if kind is _SCALAR:
                     text_lines[path] = mark.line + 1 + (ev.style in _BLOCK_STYLES)
                 else:
                     if len(stack) >= MAX_DEPTH:
                         raise _Abort(LoadIssue("yaml/too-deep", *_at(mark), {"limit": MAX_DEPTH}))
-                    stack.append([value, path, None, {}])
+                    stack.append((container, parent, pending, seen))
+                    container, parent, pending, seen = value, path, None, {}
             elif kind in _ENDS:
-                stack.pop()
+                container, parent, pending, seen = stack.pop()
             elif kind is yaml.DocumentStartEvent:
                 documents += 1
                 if documents > 1:
@@ -166,14 +173,3 @@ def _build(next_event) -> tuple[Document, list[LoadIssue]]:
 
 def _at(mark) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
-
-
-def _take_key(frame: list, key: str, at: tuple[int, int], positions: dict, issues: list[LoadIssue]) -> None:
-    if key in frame[3]:
-        issues.append(LoadIssue("yaml/duplicate-key", *at, {"value": key[:40], "first": frame[3][key]}))
-        frame[2] = (_DUPLICATE, frame[1] + (object(),))  # the value is parsed for syntax, then dropped
-        return
-    frame[3][key] = at[0]
-    path = frame[1] + (key,)
-    frame[2] = (key, path)
-    positions[path] = at
