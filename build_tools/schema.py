@@ -145,9 +145,10 @@ class _Context:
                 misspelt.update(near[:1])  # "titel" is "title": not also "title is missing"
                 self.add("schema/unknown-field", path + (key,), value=f"“{key[:40]}”", suggestion=did_you_mean(near))
                 continue
-            if v == "" and isinstance(child, Leaf):
-                continue  # an empty value counts as absent
-            result = self.walk(v, child, path + (key,))
+            if child.shape is str and v.__class__ is str:  # most fields: a leaf given a single value
+                result = self.leaf(v, child, path + (key,)) if v != "" else None  # empty counts as absent
+            else:
+                result = self.walk(v, child, path + (key,))
             if result is not None:
                 typed[key] = result
         for key in spec.required_keys:
