@@ -7,8 +7,8 @@ type check raises no follow-on problem here.
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
-from pathlib import PurePosixPath
 
 from . import markdown_rules
 from .problems import Report
@@ -48,12 +48,16 @@ def check_record(rec: dict, doc: Document, file: str, report: Report) -> None:
 
 
 def _check_id(rec: dict, file: str, add) -> None:
-    path = PurePosixPath(file)
+    folder, name = posixpath.split(file)
+    stem, folder = posixpath.splitext(name)[0], posixpath.basename(folder)
     rid = rec.get("id")
-    if rid is not None and rid != path.stem:
-        add("consistency/id-mismatch", ("id",), value=f"“{rid}”", stem=path.stem)
-    if len(path.parts) >= 2 and re.fullmatch(r"[0-9]{4}", path.parent.name) and path.stem[:4] != path.parent.name:
-        add("file/wrong-year", ("id",), folder=path.parent.name, year=path.stem[:4])
+    if rid is not None and rid != stem:
+        add("consistency/id-mismatch", ("id",), value=f"“{rid}”", stem=stem)
+    if _YEAR.fullmatch(folder) and stem[:4] != folder:
+        add("file/wrong-year", ("id",), folder=folder, year=stem[:4])
+
+
+_YEAR = re.compile(r"[0-9]{4}")
 
 
 def _check_dates(rec: dict, add) -> None:
