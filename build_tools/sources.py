@@ -28,14 +28,14 @@ _INVISIBLE = {
 _INVISIBLE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + "".join(map(chr, _INVISIBLE)) + "]")
 
 
-def resolved(path: Path) -> Path:
-    """The absolute path without symlinks, as Path.resolve() gives it."""
-    return Path(_real(_absolute(path)))
+def real_path(path: Path | str) -> str:
+    """The absolute path without symlinks, as Path.resolve() gives it, as text (pathlib is slow)."""
+    return _real(_absolute(path))
 
 
 def rel(path: Path) -> str:
     """The path as people see it in messages: relative to the repository when it is inside."""
-    text = _real(_absolute(path))
+    text = real_path(path)
     return text[len(_ROOT_PREFIX):] if text.startswith(_ROOT_PREFIX) else text
 
 

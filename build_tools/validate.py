@@ -18,7 +18,7 @@ from .lists import Lists
 from .privacy.files import scan_paths
 from .problems import Report
 from .schema import RecordSchema
-from .sources import load_yaml, rel, resolved
+from .sources import load_yaml, real_path, rel
 from .stats.check import Statistics, in_statistics, statistics_files, validate_statistics, validate_statistics_paths
 from .strict_yaml import Document
 
@@ -38,7 +38,7 @@ def activity_files(root: Path = ROOT) -> list[Path]:
 
 def is_activity_file(path: Path) -> bool:
     """A .yaml file under data/activities/ (anything else there is misplaced)."""
-    return path.suffix == ".yaml" and f"{ACTIVITY_DIR}/" in resolved(path).as_posix()
+    return path.suffix == ".yaml" and f"{ACTIVITY_DIR}/" in real_path(path)
 
 
 def expand(paths: list[Path]) -> list[Path]:
@@ -105,7 +105,7 @@ def directory_files(kind: str, root: Path = ROOT) -> list[Path]:
 
 def directory_kind(path: Path) -> str | None:
     """Which directory data a file is ("centres", "policies", "hotlines"), None for anything else."""
-    posix = resolved(path).as_posix()
+    posix = real_path(path)
     for kind, (where, _, _) in DIRECTORY.items():
         if (f"/{where}" in posix) if where.endswith("/") else posix.endswith(f"/{where}"):
             return kind

@@ -61,10 +61,10 @@ def test_repository_data_is_clean():
 
 
 def test_resolved_paths_match_path_resolve_through_symlinks_and_folder_changes(tmp_path, monkeypatch):
-    """sources.resolved() resolves folder by folder and caches: it must still be Path.resolve()."""
+    """sources.real_path() resolves folder by folder and caches: it must still be Path.resolve()."""
     from pathlib import Path
 
-    from build_tools.sources import rel, resolved
+    from build_tools.sources import real_path, rel
 
     real = tmp_path / "real/sub"
     real.mkdir(parents=True)
@@ -75,7 +75,7 @@ def test_resolved_paths_match_path_resolve_through_symlinks_and_folder_changes(t
     for cwd in (tmp_path, tmp_path / "link", real):
         monkeypatch.chdir(cwd)  # the same relative name means another file in another folder
         for name in cases:
-            assert resolved(Path(name)) == Path(name).resolve(), (cwd, name)
+            assert real_path(Path(name)) == str(Path(name).resolve()), (cwd, name)
     assert rel(ROOT / "data/x.yaml") == "data/x.yaml" and rel(tmp_path / "link/sub/g.yaml") == (real / "f.yaml").as_posix()
 
 
