@@ -42,31 +42,31 @@ def _key(checked) -> tuple | None:
     rec = checked.record
     if rec.get("status") == "cancelled" or not all(k in rec for k in ("region", "start", "title")):
         return None  # a cancelled record kept beside its replacement is expected
-    return rec["region"], day(rec["start"]), _bare(rec["title"])  # the title as compared
+    return rec["region"], day(rec["start"]), _bare(rec["title"]), rec.get("id")  # the title as compared
 
 
 def check(new: list, existing: list, report: Report) -> None:
     """Warn on each record of `new` that resembles another record of `new` or `existing`
     (both lists of validate.Checked)."""
+    keys = {c.file: _key(c) for c in [*existing, *new]}  # each title normalised once
     by_region = defaultdict(list)
-    for c in {c.file: c for c in [*existing, *new]}.values():
-        key = _key(c)
+    for file, key in keys.items():
         if key:
-            by_region[key[0]].append((key[1], key[2], c.file, c.record.get("id")))
+            by_region[key[0]].append((key[1], key[2], file, key[3]))
     for near in by_region.values():
         near.sort(key=lambda entry: entry[0])  # by start day: only a window of it is compared (linear in records)
     window = dt.timedelta(days=WINDOW_DAYS)
     for c in new:
-        key = _key(c)
+        key = keys[c.file]
         if key is None:
             continue
-        region, start, title = key
+        region, start, title, rid = key
         near = by_region[region]
         first = bisect_left(near, start - window, key=lambda entry: entry[0])
         last = bisect_right(near, start + window, key=lambda entry: entry[0])
         for other_start, other_title, other_file, other_id in near[first:last]:
             days = abs((other_start - start).days)
-            if other_file == c.file or (other_id is not None and other_id == c.record.get("id")):
+            if other_file == c.file or (other_id is not None and other_id == rid):
                 continue  # the same file, or consistency/duplicate-id already names the other one
             if days <= WINDOW_DAYS and _similarity(title, other_title) >= SIMILARITY:
                 report.add("consistency/possible-duplicate", c.file, c.doc.line(("title",)), "title",
