@@ -42,13 +42,14 @@ def _key(checked) -> tuple | None:
     rec = checked.record
     if rec.get("status") == "cancelled" or not all(k in rec for k in ("region", "start", "title")):
         return None  # a cancelled record kept beside its replacement is expected
-    return rec["region"], day(rec["start"]), _bare(rec["title"]), rec.get("id")  # the title as compared
+    return rec["region"], day(rec["start"]), _bare(rec["title"]), rec.get("id")  # _bare: the title as compared
 
 
 def check(new: list, existing: list, report: Report) -> None:
     """Warn on each record of `new` that resembles another record of `new` or `existing`
     (both lists of validate.Checked)."""
-    keys = {c.file: _key(c) for c in [*existing, *new]}  # each title normalised once
+    records = {c.file: c for c in [*existing, *new]}  # validate passes the same list as both
+    keys = {file: _key(c) for file, c in records.items()}  # each title normalised once
     by_region = defaultdict(list)
     for file, key in keys.items():
         if key:
