@@ -30,12 +30,18 @@ _INVISIBLE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + "".join(map(
 
 def real_path(path: Path | str) -> str:
     """The absolute path without symlinks, as Path.resolve() gives it, as text (pathlib is slow)."""
-    return _real(_absolute(path))
+    text = _absolute(path)
+    parts = text.split(os.sep)
+    if ".." in parts or len(parts) > 64:  # ".." after a symlink or a missing folder; very deep paths
+        return os.path.realpath(text)
+    return _real(text)
 
 
 def rel(path: Path) -> str:
     """The path as people see it in messages: relative to the repository when it is inside."""
     text = real_path(path)
+    if text == _ROOT_PREFIX[:-1]:
+        return "."
     return text[len(_ROOT_PREFIX):] if text.startswith(_ROOT_PREFIX) else text
 
 

@@ -71,12 +71,13 @@ def test_resolved_paths_match_path_resolve_through_symlinks_and_folder_changes(t
     (real / "f.yaml").write_text("x", encoding="utf-8")
     (tmp_path / "link").symlink_to(tmp_path / "real")
     (real / "g.yaml").symlink_to("f.yaml")
-    cases = ["link/sub/f.yaml", "link/sub/g.yaml", "real/../link/sub/f.yaml", "link/sub/..", "absent/x.yaml", ".", ".."]
+    cases = ["link/sub/f.yaml", "link/sub/g.yaml", "real/../link/sub/f.yaml", "link/sub/..", "absent/x.yaml", ".", "..",
+             "absent/../link/sub/g.yaml", "link/sub/f.yaml/../g.yaml", "a/" * 1200 + "x.yaml"]
     for cwd in (tmp_path, tmp_path / "link", real):
         monkeypatch.chdir(cwd)  # the same relative name means another file in another folder
         for name in cases:
             assert real_path(Path(name)) == str(Path(name).resolve()), (cwd, name)
-    assert rel(ROOT / "data/x.yaml") == "data/x.yaml" and rel(tmp_path / "link/sub/g.yaml") == (real / "f.yaml").as_posix()
+    assert rel(ROOT) == "." and rel(ROOT / "data/x.yaml") == "data/x.yaml" and rel(tmp_path / "link/sub/g.yaml") == (real / "f.yaml").as_posix()
 
 
 def test_validation_turns_the_cycle_collector_back_on(tmp_path):
