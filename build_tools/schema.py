@@ -168,7 +168,7 @@ class _Context:
             self.constraint_problem(notes, value, leaf, path)
             return None
         if "x-list" in meta:
-            return self.in_list(typed, self.lists.by_name[meta["x-list"]], path, meta)
+            return self.in_list(typed, value, self.lists.by_name[meta["x-list"]], path, meta)
         return typed
 
     def datetime(self, value: str, leaf: Leaf, path: tuple):
@@ -199,10 +199,10 @@ class _Context:
             params["suggestion"] = did_you_mean(closest(value, {**{v: v for v in limit}, **{n: v for v, n in names.items()}}), names)
         self.add(_CONSTRAINT_CODES[name], path, **params)
 
-    def in_list(self, value: str, allow: AllowList, path: tuple, meta: dict):
+    def in_list(self, value: str, written: str, allow: AllowList, path: tuple, meta: dict):
         if value in allow.labels:
             return value
-        shown = _show(value, meta)
+        shown = _show(written, meta)
         choices = {**{k: k for k in allow.labels}, **{lbl: k for k, lbl in allow.labels.items()}, **allow.aliases}
         hint = did_you_mean(closest(value, choices, self._notes(allow)), allow.labels)
         self.add("schema/not-in-list", path, value=shown, list_title=allow.title, list_path=allow.path, suggestion=hint)
