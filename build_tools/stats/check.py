@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .. import ROOT
 from ..problems import Report
-from ..sources import rel
+from ..sources import real_path, rel
 from .contract import NOT_TABLES, Contract, load_contract
 from .disclosure import check_across, check_cell
 from .tables import Cell, check_tables
@@ -29,7 +29,7 @@ class Statistics:
 
 def is_table(path: Path) -> bool:
     """A published table: a .csv or .xlsx under data/statistics/ that is not configuration."""
-    return path.suffix.lower() in SUFFIXES and f"{STATS_DIR}/" in path.resolve().as_posix() and path.name not in NOT_TABLES
+    return path.suffix.lower() in SUFFIXES and f"{STATS_DIR}/" in real_path(path) and path.name not in NOT_TABLES
 
 
 def statistics_files(root: Path = ROOT) -> list[Path]:
@@ -51,7 +51,7 @@ def validate_statistics(files: list[Path], root: Path = ROOT) -> tuple[Report, S
 
 def in_statistics(path: Path) -> bool:
     """Any file under data/statistics/: a table or the configuration the tables depend on."""
-    return f"{STATS_DIR}/" in Path(path).resolve().as_posix()
+    return f"{STATS_DIR}/" in real_path(path)
 
 
 def validate_statistics_paths(files: list[Path], root: Path = ROOT) -> Report:
