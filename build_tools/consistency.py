@@ -11,7 +11,7 @@ import posixpath
 import re
 
 from . import markdown_rules
-from .problems import Report
+from .problems import Report, quote
 from .schema import dotted
 from .privacy.phone import MOBILE as _MOBILE  # the web form's pattern (form_data.py)
 from .privacy.phone import is_mobile
@@ -40,7 +40,7 @@ def check_record(rec: dict, doc: Document, file: str, report: Report) -> None:
     vol = rec.get("volunteers", {})
     url = vol.get("signup_url")
     if url is not None and not url.lower().startswith("https://"):
-        add("consistency/url-scheme", ("volunteers", "signup_url"), value=f"“{url[:60]}”")
+        add("consistency/url-scheme", ("volunteers", "signup_url"), value=quote(url, 60))
     _check_audience(rec, add)
     _check_supplies(rec, add)
     _check_contact(rec, doc, add)
@@ -53,7 +53,7 @@ def _check_id(rec: dict, file: str, add) -> None:
     stem, folder = posixpath.splitext(name)[0], posixpath.basename(folder)
     rid = rec.get("id")
     if rid is not None and rid != stem:
-        add("consistency/id-mismatch", ("id",), value=f"“{rid}”", stem=stem)
+        add("consistency/id-mismatch", ("id",), value=quote(rid), stem=stem)
     if _YEAR.fullmatch(folder) and stem[:4] != folder:
         add("file/wrong-year", ("id",), folder=folder, year=stem[:4])
 
@@ -131,6 +131,6 @@ def check_unique_ids(records: list[tuple[str, dict, Document]], report: Report) 
         if rid is None:
             continue
         if rid in seen:
-            report.add("consistency/duplicate-id", file, doc.line(("id",)), "id", value=f"“{rid}”", other=seen[rid])
+            report.add("consistency/duplicate-id", file, doc.line(("id",)), "id", value=quote(rid), other=seen[rid])
         else:
             seen[rid] = file

@@ -9,7 +9,7 @@ from __future__ import annotations
 from . import consistency
 from .directory import doc_key
 from .lists import Lists
-from .problems import Report
+from .problems import Report, quote
 from .schema import dotted
 from .strict_yaml import Document
 
@@ -28,7 +28,7 @@ def check_centre(rec: dict, doc: Document, file: str, lists: Lists, report: Repo
     for i, hours in enumerate(rec.get("hours") or []):
         time = (hours or {}).get("time")
         if time is not None and not _in_order(time):
-            add("consistency/hours-order", ("hours", i, "time"), value=f"“{time}”")
+            add("consistency/hours-order", ("hours", i, "time"), value=quote(time))
     _check_area_code(rec.get("contact", {}).get("phone"), rec.get("region"), ("contact", "phone"), lists, add)
 
 
@@ -87,7 +87,7 @@ def _check_unique(items: list[dict], list_key: str, field: str, what: str, key, 
                 "consistency/duplicate-entry",
                 (list_key, i, field),
                 what=what,
-                value=f"“{item[field]}”",
+                value=quote(item[field]),
                 other=doc.line((list_key, seen[k], field)),
             )
         else:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .problems import quote
+
 _HTML = re.compile(r"<\s*[A-Za-z!/?]")
 _ATTR = re.compile(r"\{[^}\n]*\}|\{:")
 _IMAGE = re.compile(r"!\[")
@@ -26,7 +28,7 @@ def problems(text: str) -> list[tuple[str, int, int, dict]]:
         for m in pattern.finditer(text):
             url = m.group(1)
             if not url.lower().startswith("https://"):
-                found.append(("markdown/link-scheme", *_where(text, m.start(1)), {"value": f"“{url[:40]}”"}))
+                found.append(("markdown/link-scheme", *_where(text, m.start(1)), {"value": quote(url)}))
     return found
 
 

@@ -18,7 +18,7 @@ from frictionless import Field
 
 from . import normalize
 from .lists import AllowList, Lists
-from .problems import Report
+from .problems import Report, quote
 from .strict_yaml import Document
 from .suggest import closest, did_you_mean
 
@@ -143,7 +143,7 @@ class _Context:
             if child is None:
                 near = closest(key, {k: k for k in spec.children})
                 misspelt.update(near[:1])  # "titel" is "title": not also "title is missing"
-                self.add("schema/unknown-field", path + (key,), value=f"“{key[:40]}”", suggestion=did_you_mean(near))
+                self.add("schema/unknown-field", path + (key,), value=quote(key), suggestion=did_you_mean(near))
                 continue
             if child.shape is str and v.__class__ is str:  # most fields: a leaf given a single value
                 result = self.leaf(v, child, path + (key,)) if v != "" else None  # empty counts as absent
@@ -235,8 +235,8 @@ def dotted(path: tuple) -> str:
 
 
 def _show(value: str, meta: dict) -> str:
-    """The value as quoted in a message; fields that may hold personal data are not repeated."""
+    """The value as quoted in a message; fields that may hold personal data are not repeated,
+    nor is any value that looks like it (problems.quote)."""
     if meta.get("x-echo") is False:
         return "填写的值"
-    short = value if len(value) <= 40 else value[:40] + "…"
-    return f"“{short}”"
+    return quote(value)

@@ -7,7 +7,7 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..problems import Report
+from ..problems import Report, quote
 from ..sources import load_yaml, rel
 
 MIN_K = 10  # the threshold may be raised in data/statistics/policy.yaml, never lowered
@@ -88,7 +88,7 @@ def read_k(root: Path, report: Report) -> int:
     if isinstance(raw, str) and raw.isdigit() and int(raw) >= MIN_K:
         return int(raw)
     line = doc.line(("k",)) if doc else 1
-    report.add("stats/k-lowered", rel(path), line, "k", value=f"“{str(raw)[:20]}”", minimum=MIN_K)
+    report.add("stats/k-lowered", rel(path), line, "k", value=quote(raw, 20), minimum=MIN_K)
     return MIN_K
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..problems import Report
+from ..problems import Report, quote
 from ..suggest import closest, did_you_mean
 from .audit import Published, audit
 from .contract import COLUMNS, ROUND_TO, Contract, period_key
@@ -49,7 +49,7 @@ def _region_problem(cell: Cell, sensitive: bool, contract: Contract, report: Rep
         names = {contract.region_name(c): c for c in (*contract.counties, *contract.townships)}
         names |= {name: code for code, (name, _) in contract.townships.items()}
         hint = did_you_mean(closest(cell.region, {**{c: c for c in names.values()}, **names}))
-        _add(report, "schema/not-in-list", cell, "region", value=f"“{cell.region[:40]}”", list_title="县区和乡镇代码表",
+        _add(report, "schema/not-in-list", cell, "region", value=quote(cell.region), list_title="县区和乡镇代码表",
              list_path="data/lists/regions.csv、data/lists/townships.csv", suggestion=hint)
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 from frictionless import Resource, Schema
 
-from ..problems import Report
+from ..problems import Report, quote
 from ..schema import TYPE_NAMES, _plain
 from ..sources import rel
 from ..suggest import closest, did_you_mean
@@ -131,7 +131,7 @@ class _Checker:
         for number, cells in rows.numbered():
             plain = canonical_number(cells[at]) if len(cells) > at else None
             if plain is not None:
-                self.add("stats/number-format", number, "value", value=f"“{cells[at][:20]}”", plain=plain)
+                self.add("stats/number-format", number, "value", value=quote(cells[at], 20), plain=plain)
                 out.add((number, "value"))
         return out
 
@@ -153,7 +153,7 @@ class _Checker:
     def _cell_error(self, number: int, name: str, error) -> bool:
         spec = self.fields[name]
         described = f"{spec['title']}（{name}）：{spec['description']}"
-        shown = f"“{str(error.cell)[:40]}”" if name not in ("source", "note") else "填写的值"
+        shown = quote(error.cell) if name not in ("source", "note") else "填写的值"
         if error.type == "type-error":
             self.add("schema/type", number, name, value=shown, type_name=TYPE_NAMES.get(spec["type"], spec["type"]),
                      description=described)
@@ -182,6 +182,6 @@ class _Checker:
             return True
         names = {i.name: code for code, i in self.contract.indicators.items()}
         hint = did_you_mean(closest(cell.indicator, {**{c: c for c in self.contract.indicators}, **names}))
-        self.add("schema/not-in-list", cell.row, "indicator", value=f"“{cell.indicator[:40]}”", list_title="指标表",
+        self.add("schema/not-in-list", cell.row, "indicator", value=quote(cell.indicator), list_title="指标表",
                  list_path="data/lists/indicators.csv", suggestion=hint)
         return False
