@@ -10,7 +10,7 @@ import datetime as dt
 import posixpath
 import re
 
-from . import markdown_rules
+from . import markdown_rules, normalize, urls
 from .problems import Report, quote
 from .schema import dotted
 from .privacy.phone import MOBILE as _MOBILE  # the web form's pattern (form_data.py)
@@ -37,15 +37,21 @@ def check_record(rec: dict, doc: Document, file: str, report: Report) -> None:
     add = _adder(doc, file, report)
     _check_id(rec, file, add)
     _check_dates(rec, add)
-    vol = rec.get("volunteers", {})
-    url = vol.get("signup_url")
-    if url is not None and not url.lower().startswith("https://"):
-        add("consistency/url-scheme", ("volunteers", "signup_url"), value=quote(url, 60))
+    url = rec.get("volunteers", {}).get("signup_url")
+    if url is not None:
+        check_url(url, ("volunteers", "signup_url"), add)
     _check_audience(rec, add)
     _check_supplies(rec, add)
     _check_contact(rec, doc, add)
     if "description" in rec:
         _check_markdown(rec["description"], doc, file, report)
+
+
+def check_url(url: str, path: tuple, add) -> None:
+    """A link the data publishes (sign-up form, policy page): the rules of urls.py."""
+    found = urls.problem(url)
+    if found:
+        add(found[0], path, value=quote(url, 60), **found[1])
 
 
 def _check_id(rec: dict, file: str, add) -> None:
@@ -104,7 +110,7 @@ def _check_contact(rec: dict, doc: Document, add) -> None:
         return
     raw = doc.value.get("contact") if isinstance(doc.value, dict) else None
     raw = raw if isinstance(raw, dict) else {}
-    if not raw.get("phone") and not raw.get("email"):
+    if all(not isinstance(raw.get(k), str) or normalize.blank(raw[k]) for k in ("phone", "email")):
         add("consistency/contact-missing", ("contact",))
     phone = contact.get("phone", "")
     if is_mobile(phone) and contact.get("consent") is not True:

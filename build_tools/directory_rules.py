@@ -33,7 +33,7 @@ def check_centre(rec: dict, doc: Document, file: str, lists: Lists, report: Repo
 
 
 def check_policies(rec: dict, doc: Document, file: str, lists: Lists, report: Report) -> None:
-    """data/policies.yaml: unique ids and document numbers, a date in its year."""
+    """data/policies.yaml: unique ids and document numbers, a date in its year, safe links."""
     add = _adder(doc, file, report)
     items = [p or {} for p in rec.get("policies") or []]
     _check_unique(items, "policies", "id", "编号", lambda p: p.get("id"), doc, add)
@@ -44,6 +44,8 @@ def check_policies(rec: dict, doc: Document, file: str, lists: Lists, report: Re
         date, year = p.get("date"), p.get("year")
         if date is not None and year is not None and date.year != year:
             add("consistency/date-year-mismatch", ("policies", i, "date"), value=date.isoformat(), year=year)
+        if p.get("link") is not None:
+            consistency.check_url(p["link"], ("policies", i, "link"), add)
 
 
 def check_hotlines(rec: dict, doc: Document, file: str, lists: Lists, report: Report) -> None:

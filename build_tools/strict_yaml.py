@@ -125,7 +125,7 @@ def _build(next_event) -> tuple[Document, list[LoadIssue]]:
                 if ev.tag is not None and not (kind is _SCALAR and ev.tag == "!"):
                     raise _Abort(LoadIssue("yaml/tag", *_at(mark), {"value": quote(ev.tag, 30)}))
                 if kind is _SCALAR:
-                    value: object = "" if ev.style is None and ev.value in _EMPTY_PLAIN else ev.value
+                    value: object = "" if not ev.style and ev.value in _EMPTY_PLAIN else ev.value  # libyaml: style ""
                 else:
                     value = {} if kind is _MAPPING else []
                 if container is None:

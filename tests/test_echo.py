@@ -41,7 +41,7 @@ RECORD_CASES = [
     ("duplicate key", "cost:\n", '"{v}": x\n"{v}": y\ncost:\n', "yaml/duplicate-key"),
     ("id", "id: 2026-12-05-sample-lecture", 'id: "{v}"', "schema/pattern"),
     ("signup_url", "  signup_url: https://signup.example.org.cn/yunxi/2026-12-05", '  signup_url: "http://x.example/{v}"',
-     "consistency/url-scheme"),
+     "consistency/url-scheme consistency/url-form"),  # with spaces the link is malformed first
     ("tel: link", "[通知](https://www.example.gov.cn/notice)", "[电话](tel:{v})", "markdown/link-scheme"),
     ("supplies unit", "    unit: 本", '    unit: "{v}本本本本本本本本本本本本本本本本本本本本"', "schema/max-length"),
     ("a long value cut at 40 characters", "type: 安全讲座", 'type: "安全讲座安全讲座安全讲座安全讲座安全讲座安全讲座安全讲座安全讲{v}"',
