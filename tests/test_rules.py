@@ -9,6 +9,7 @@ import pytest
 from build_tools.rules import RULES
 
 from .conftest import SAMPLE, problems_of
+from .test_stats_history import HISTORY_CODES
 from .test_stats_rules import STATS_CODES
 from .test_directory_rules import DIRECTORY_RULES
 
@@ -71,8 +72,8 @@ FILE_RULES |= {"privacy/id-number", "privacy/id-number-unchecked", "privacy/id-n
 FILE_RULES |= DIRECTORY_RULES
 # Two records that look alike: test_duplicates.py.
 FILE_RULES |= {"consistency/possible-duplicate"}
-# Statistics tables and the aggregate command: test_stats_rules.py.
-FILE_RULES |= STATS_CODES
+# Statistics tables and the aggregate command: test_stats_rules.py; history, rates, values: test_stats_history.py.
+FILE_RULES |= STATS_CODES | HISTORY_CODES
 
 
 def test_passing_fixture_is_clean():
