@@ -97,7 +97,9 @@ class Scanner:
         found: set[tuple[str, str]] = set()  # a decoded reading reports only what the written one missed
         for readings, decoded in ((formats.chunks(name, text), False), (formats.decoded(name, text), True)):
             for first_line, chunk in readings:
-                active = [d.find for d in self.detectors if d.needs.search(chunk)]
+                may = {d.needs: None for d in self.detectors}  # detectors share tests: each is run once
+                may = {needs: needs.search(chunk) is not None for needs in may}
+                active = [d.find for d in self.detectors if may[d.needs]]
                 if not active:
                     continue
                 prepared = prepare(chunk)
