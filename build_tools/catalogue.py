@@ -32,6 +32,11 @@ PARAMS = {
     "list_path": "〈可选值表的文件〉", "other": "〈另一个文件〉", "expected": "〈应有的写法〉",
     "got": "〈收到的写法〉", "year": "〈年份〉", "start": "〈开始日期〉", "end": "〈结束日期〉",
     "reason": "〈原因〉", "problem": "〈具体问题〉", "command": "〈转换命令〉",
+    # statistics history, rates and values (issue 13)
+    "flag": "〈标记〉", "part": "〈分子或分母〉", "part_name": "〈指标名称〉", "numerator": "〈分子指标〉",
+    "denominator": "〈分母指标〉", "where": "〈统计期·地区·学段〉", "cell": "〈地区·学段·指标〉", "since": "〈统计期〉",
+    "period": "〈统计期〉", "what": "〈改动的内容〉", "entry": "〈要恢复的一行〉", "sealed": "〈带校验值的一行〉",
+    "ref": "〈基准分支〉", "below": "〈门槛减一〉",
 }
 _PARAM = re.compile(r"\{(\w+)\}")
 

@@ -10,10 +10,11 @@ import datetime as dt
 import posixpath
 import re
 
-from . import markdown_rules
-from .problems import Report
+from . import markdown_rules, normalize, urls
+from .problems import Report, quote
 from .schema import dotted
-from .privacy.phone import MOBILE as _MOBILE  # the one owner of the mobile-number pattern
+from .privacy.phone import MOBILE as _MOBILE  # the web form's pattern (form_data.py)
+from .privacy.phone import is_mobile
 from .strict_yaml import Document
 
 
@@ -36,10 +37,9 @@ def check_record(rec: dict, doc: Document, file: str, report: Report) -> None:
     add = _adder(doc, file, report)
     _check_id(rec, file, add)
     _check_dates(rec, add)
-    vol = rec.get("volunteers", {})
-    url = vol.get("signup_url")
-    if url is not None and not url.lower().startswith("https://"):
-        add("consistency/url-scheme", ("volunteers", "signup_url"), value=f"“{url[:60]}”")
+    url = rec.get("volunteers", {}).get("signup_url")
+    if url is not None:
+        check_url(url, ("volunteers", "signup_url"), add)
     _check_audience(rec, add)
     _check_supplies(rec, add)
     _check_contact(rec, doc, add)
@@ -47,12 +47,19 @@ def check_record(rec: dict, doc: Document, file: str, report: Report) -> None:
         _check_markdown(rec["description"], doc, file, report)
 
 
+def check_url(url: str, path: tuple, add) -> None:
+    """A link the data publishes (sign-up form, policy page): the rules of urls.py."""
+    found = urls.problem(url)
+    if found:
+        add(found[0], path, value=quote(url, 60), **found[1])
+
+
 def _check_id(rec: dict, file: str, add) -> None:
     folder, name = posixpath.split(file)
     stem, folder = posixpath.splitext(name)[0], posixpath.basename(folder)
     rid = rec.get("id")
     if rid is not None and rid != stem:
-        add("consistency/id-mismatch", ("id",), value=f"“{rid}”", stem=stem)
+        add("consistency/id-mismatch", ("id",), value=quote(rid), stem=stem)
     if _YEAR.fullmatch(folder) and stem[:4] != folder:
         add("file/wrong-year", ("id",), folder=folder, year=stem[:4])
 
@@ -103,10 +110,10 @@ def _check_contact(rec: dict, doc: Document, add) -> None:
         return
     raw = doc.value.get("contact") if isinstance(doc.value, dict) else None
     raw = raw if isinstance(raw, dict) else {}
-    if not raw.get("phone") and not raw.get("email"):
+    if all(not isinstance(raw.get(k), str) or normalize.blank(raw[k]) for k in ("phone", "email")):
         add("consistency/contact-missing", ("contact",))
     phone = contact.get("phone", "")
-    if _MOBILE.fullmatch(phone) and contact.get("consent") is not True:
+    if is_mobile(phone) and contact.get("consent") is not True:
         add("privacy/mobile-without-consent", ("contact", "phone"))
 
 
@@ -130,6 +137,6 @@ def check_unique_ids(records: list[tuple[str, dict, Document]], report: Report) 
         if rid is None:
             continue
         if rid in seen:
-            report.add("consistency/duplicate-id", file, doc.line(("id",)), "id", value=f"“{rid}”", other=seen[rid])
+            report.add("consistency/duplicate-id", file, doc.line(("id",)), "id", value=quote(rid), other=seen[rid])
         else:
             seen[rid] = file

@@ -15,6 +15,7 @@ from pathlib import Path
 from . import ROOT
 from .canonical import canonical_tree
 from .lists import Lists
+from .problems import looks_personal
 from .schema import Leaf, Node, RecordSchema
 from .strict_yaml import parse
 from .validate import ACTIVITY_DIR, contract
@@ -74,12 +75,16 @@ def _record(raw: bytes, schema: RecordSchema) -> dict | None:
     return canonical_tree(doc.value, schema.root)
 
 
-def _short(value) -> str:
+def _text(value) -> str:
     if isinstance(value, list):
-        return "、".join(_short(v) for v in value)
+        return "、".join(_text(v) for v in value)
     if isinstance(value, dict):
-        return " ".join(_short(v) for v in value.values())
-    text = " ".join(str(value).split())
+        return " ".join(_text(v) for v in value.values())
+    return " ".join(str(value).split())
+
+
+def _short(value) -> str:
+    text = _text(value)
     return text if len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS] + "…"
 
 
@@ -107,7 +112,7 @@ def field_changes(old: dict, new: dict, spec, schema: RecordSchema, path: tuple 
         label = _label(schema, path + (key,))
         if isinstance(a, dict) and isinstance(b, dict):
             lines += field_changes(a, b, child, schema, path + (key,))
-        elif _personal(child):
+        elif _personal(child) or looks_personal(_text(a)) or looks_personal(_text(b)):  # checked before cutting
             lines.append(f"{label}：已修改（可能是个人信息，这里不显示内容）")
         elif isinstance(a, list) and isinstance(b, list):
             gone, came = [_short(x) for x in a if x not in b], [_short(x) for x in b if x not in a]

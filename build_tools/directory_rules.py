@@ -9,7 +9,7 @@ from __future__ import annotations
 from . import consistency
 from .directory import doc_key
 from .lists import Lists
-from .problems import Report
+from .problems import Report, quote
 from .schema import dotted
 from .strict_yaml import Document
 
@@ -28,12 +28,12 @@ def check_centre(rec: dict, doc: Document, file: str, lists: Lists, report: Repo
     for i, hours in enumerate(rec.get("hours") or []):
         time = (hours or {}).get("time")
         if time is not None and not _in_order(time):
-            add("consistency/hours-order", ("hours", i, "time"), value=f"“{time}”")
+            add("consistency/hours-order", ("hours", i, "time"), value=quote(time))
     _check_area_code(rec.get("contact", {}).get("phone"), rec.get("region"), ("contact", "phone"), lists, add)
 
 
 def check_policies(rec: dict, doc: Document, file: str, lists: Lists, report: Report) -> None:
-    """data/policies.yaml: unique ids and document numbers, a date in its year."""
+    """data/policies.yaml: unique ids and document numbers, a date in its year, safe links."""
     add = _adder(doc, file, report)
     items = [p or {} for p in rec.get("policies") or []]
     _check_unique(items, "policies", "id", "编号", lambda p: p.get("id"), doc, add)
@@ -44,6 +44,8 @@ def check_policies(rec: dict, doc: Document, file: str, lists: Lists, report: Re
         date, year = p.get("date"), p.get("year")
         if date is not None and year is not None and date.year != year:
             add("consistency/date-year-mismatch", ("policies", i, "date"), value=date.isoformat(), year=year)
+        if p.get("link") is not None:
+            consistency.check_url(p["link"], ("policies", i, "link"), add)
 
 
 def check_hotlines(rec: dict, doc: Document, file: str, lists: Lists, report: Report) -> None:
@@ -87,7 +89,7 @@ def _check_unique(items: list[dict], list_key: str, field: str, what: str, key, 
                 "consistency/duplicate-entry",
                 (list_key, i, field),
                 what=what,
-                value=f"“{item[field]}”",
+                value=quote(item[field]),
                 other=doc.line((list_key, seen[k], field)),
             )
         else:

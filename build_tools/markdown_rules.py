@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 
+from . import urls
+from .problems import quote
+
 _HTML = re.compile(r"<\s*[A-Za-z!/?]")
 _ATTR = re.compile(r"\{[^}\n]*\}|\{:")
 _IMAGE = re.compile(r"!\[")
@@ -25,8 +28,9 @@ def problems(text: str) -> list[tuple[str, int, int, dict]]:
     for pattern in (_INLINE_LINK, _REF_DEF, _AUTOLINK):
         for m in pattern.finditer(text):
             url = m.group(1)
-            if not url.lower().startswith("https://"):
-                found.append(("markdown/link-scheme", *_where(text, m.start(1)), {"value": f"“{url[:40]}”"}))
+            broken = urls.problem(url, scheme_code="markdown/link-scheme")
+            if broken:
+                found.append((broken[0], *_where(text, m.start(1)), {"value": quote(url), **broken[1]}))
     return found
 
 

@@ -18,6 +18,23 @@ _GROUPED = re.compile(r"\d{1,3}(,\d{3})+")
 _TRUE, _FALSE = {"true", "是", "yes", "y"}, {"false", "否", "no", "n"}
 
 
+# Characters that show nothing yet are not Unicode whitespace: Hangul fillers, the braille
+# blank, zero-width characters (refused elsewhere too, text/control-char), the word joiner.
+_SHOWS_NOTHING = set("\u115f\u1160\u3164\uffa0\u2800\u180e\u200b\u200c\u200d\u2060\ufeff")
+
+
+def blank(text: str) -> bool:
+    """True when a value shows nothing: empty, or only spaces of any kind (regular, ideographic
+    U+3000, no-break U+00A0, thin…), line breaks and characters that take no room. Such a value
+    counts as not filled in: a title of three ideographic spaces is a missing title."""
+    return all(c.isspace() or c in _SHOWS_NOTHING or unicodedata.category(c) in ("Cf", "Mn", "Me") for c in text)
+
+
+def shown_length(text: str) -> int:
+    """How many characters of a value show: a title padded with spaces is as short as it looks."""
+    return sum(not blank(c) for c in text)
+
+
 def ascii_digits(text: str) -> str:
     """Full-width digits and punctuation (１２０、２０２６／１２／０５) as ASCII; trimmed."""
     return unicodedata.normalize("NFKC", text).replace("，", ",").strip()

@@ -1,15 +1,63 @@
 """Problems found in the data, the report that collects them, and how reports are printed.
 
 Validation never raises on bad data: each stage adds problems to a Report and the CLI prints
-all of them, sorted, then fails once.
+all of them, sorted, then fails once. Messages are made in one place, Report.add, and there
+no value that a privacy rule matches is ever written out (CI logs are public): every
+parameter and the field are checked, whichever rule made them, so no rule can forget.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 
 from .rules import RULES
+
+#: What a message shows in place of a value that looks like personal data.
+REDACTED = "（此处的值像个人信息，不显示）"
+_QUOTED = re.compile("“([^“”]*)”")
+_PATH_PART = re.compile(r"(\.|\[[0-9]+\])")  # volunteers.signup_url, supplies[1].unit
+
+
+@lru_cache(maxsize=8192)
+def looks_personal(text: str) -> bool:
+    """True when any privacy rule of the scanner matches something in the text."""
+    from .privacy import scan  # here, not at the top: the scanner reports into this module's Report
+    from .privacy.hits import prepare
+
+    active = [d.find for d in scan.ALL if d.needs.search(text)]
+    if not active:
+        return False
+    prepared = prepare(text).text
+    return any(next(iter(find(prepared)), None) is not None for find in active)
+
+
+def quote(value: object, limit: int = 40) -> str:
+    """A value received, as a message shows it: “value” (cut after `limit` characters), or
+    REDACTED when it looks like personal data (checked before cutting: a cut number still shows)."""
+    text = str(value)
+    if looks_personal(text):
+        return REDACTED
+    return f"“{text if len(text) <= limit else text[:limit] + '…'}”"
+
+
+def _redacted(text: str) -> str:
+    """The text with each quoted value that looks personal replaced; all of it if that is not enough."""
+    if not looks_personal(text):
+        return text
+    text = _QUOTED.sub(lambda m: REDACTED if looks_personal(m.group(1)) else m.group(), text)
+    return REDACTED if looks_personal(text) else text
+
+
+def _redacted_field(path: str) -> str:
+    """A field path with the keys that look personal replaced (an unknown key is the value)."""
+    if not looks_personal(path):
+        return path
+    parts = [p if _PATH_PART.fullmatch(p) or not looks_personal(p) else "（已隐去）" for p in _PATH_PART.split(path)]
+    joined = "".join(parts)
+    return "（已隐去）" if looks_personal(joined) else joined
 
 
 @dataclass(frozen=True, order=True)
@@ -39,17 +87,25 @@ class Report:
         self._seen.update(self.problems)
 
     def add(self, code: str, file: str, line: int, field: str = "", column: int = 0, **params) -> None:
-        """Record one problem; the message and hint come from the rule registry."""
+        """Record one problem; the message and hint come from the rule registry.
+
+        Parameters and the field are shown only where no privacy rule matches them (REDACTED).
+        """
         rule = RULES[code]
+        params = {k: _redacted(v) if isinstance(v, str) else v for k, v in params.items()}
+        message, hint = rule.message.format(**params), rule.hint.format(**params)
+        if looks_personal(message + hint):  # two harmless parameters side by side, or a number
+            params = {k: REDACTED for k in params}
+            message, hint = rule.message.format(**params), rule.hint.format(**params)
         self._keep(
             Problem(
                 file=file,
                 line=line,
-                field=field,
+                field=_redacted_field(field),
                 code=code,
                 severity=rule.severity,
-                message=rule.message.format(**params),
-                hint=rule.hint.format(**params),
+                message=message,
+                hint=hint,
                 column=column,
             )
         )

@@ -18,7 +18,7 @@ from frictionless import Field
 
 from . import normalize
 from .lists import AllowList, Lists
-from .problems import Report
+from .problems import Report, quote
 from .strict_yaml import Document
 from .suggest import closest, did_you_mean
 
@@ -131,6 +131,9 @@ class _Context:
             self.add("schema/wrong-shape", path, expected=SHAPES[expected], got=SHAPES[type(value)])
             return None
         if expected is str:
+            if normalize.blank(value) and path and isinstance(path[-1], int):  # a list item of spaces only
+                self.add("schema/required", path, description=spec.describe())
+                return None
             return self.leaf(value, spec, path)
         if expected is list:
             return [self.walk(v, spec.item, path + (i,)) for i, v in enumerate(value)]
@@ -143,16 +146,17 @@ class _Context:
             if child is None:
                 near = closest(key, {k: k for k in spec.children})
                 misspelt.update(near[:1])  # "titel" is "title": not also "title is missing"
-                self.add("schema/unknown-field", path + (key,), value=f"“{key[:40]}”", suggestion=did_you_mean(near))
+                self.add("schema/unknown-field", path + (key,), value=quote(key), suggestion=did_you_mean(near))
                 continue
             if child.shape is str and v.__class__ is str:  # most fields: a leaf given a single value
-                result = self.leaf(v, child, path + (key,)) if v != "" else None  # empty counts as absent
+                result = None if normalize.blank(v) else self.leaf(v, child, path + (key,))  # blank counts as absent
             else:
                 result = self.walk(v, child, path + (key,))
             if result is not None:
                 typed[key] = result
         for key in spec.required_keys:
-            if value.get(key, "") == "" and key not in misspelt:
+            given = value.get(key, "")
+            if isinstance(given, str) and normalize.blank(given) and key not in misspelt:
                 self.add("schema/required", path + (key,), description=_first_leaf(spec.children[key]).describe())
         return typed
 
@@ -166,6 +170,11 @@ class _Context:
         typed, notes = leaf.read(value)
         if notes:
             self.constraint_problem(notes, value, leaf, path)
+            return None
+        minimum = leaf.field.constraints.get("minLength")
+        if minimum and normalize.shown_length(value) < minimum:  # padded with spaces to pass the check
+            self.add("schema/min-length", path, length=normalize.shown_length(value), limit=minimum,
+                     description=leaf.describe())
             return None
         if "x-list" in meta:
             return self.in_list(typed, value, self.lists.by_name[meta["x-list"]], path, meta)
@@ -235,8 +244,8 @@ def dotted(path: tuple) -> str:
 
 
 def _show(value: str, meta: dict) -> str:
-    """The value as quoted in a message; fields that may hold personal data are not repeated."""
+    """The value as quoted in a message; fields that may hold personal data are not repeated,
+    nor is any value that looks like it (problems.quote)."""
     if meta.get("x-echo") is False:
         return "填写的值"
-    short = value if len(value) <= 40 else value[:40] + "…"
-    return f"“{short}”"
+    return quote(value)

@@ -115,6 +115,9 @@ def load_yaml(path: Path, report: Report) -> Document | None:
     doc, issues = parse(text)
     for issue in issues:
         report.add(issue.code, name, issue.line, column=issue.column, **issue.params)
+    if not issues and doc.value in (None, ""):  # only comments, a bare "---" or "null": nothing in it
+        report.add("file/empty", name, 1)
+        return None
     if doc.value is None or any(i.code != "yaml/duplicate-key" for i in issues):
         return None
     if not isinstance(doc.value, dict):

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .problems import quote
+
 MAX_DEPTH = 12
 # libyaml's event parser is ~25× faster than PyYAML's pure-Python one and keeps its own state
 # stack on the heap; the deep-nesting crash seen with the C *loader* is in its recursive
@@ -121,9 +123,9 @@ def _build(next_event) -> tuple[Document, list[LoadIssue]]:
                 if ev.anchor is not None:
                     raise _Abort(LoadIssue("yaml/alias", *_at(mark)))
                 if ev.tag is not None and not (kind is _SCALAR and ev.tag == "!"):
-                    raise _Abort(LoadIssue("yaml/tag", *_at(mark), {"value": ev.tag[:30]}))
+                    raise _Abort(LoadIssue("yaml/tag", *_at(mark), {"value": quote(ev.tag, 30)}))
                 if kind is _SCALAR:
-                    value: object = "" if ev.style is None and ev.value in _EMPTY_PLAIN else ev.value
+                    value: object = "" if not ev.style and ev.value in _EMPTY_PLAIN else ev.value  # libyaml: style ""
                 else:
                     value = {} if kind is _MAPPING else []
                 if container is None:
@@ -135,7 +137,7 @@ def _build(next_event) -> tuple[Document, list[LoadIssue]]:
                             raise _Abort(LoadIssue("yaml/bad-key", *_at(mark)))
                         key, at = ev.value, _at(mark)
                         if key in seen:
-                            issues.append(LoadIssue("yaml/duplicate-key", *at, {"value": key[:40], "first": seen[key]}))
+                            issues.append(LoadIssue("yaml/duplicate-key", *at, {"value": quote(key), "first": seen[key]}))
                             pending = (_DUPLICATE, parent + (object(),))  # the value is parsed for syntax, then dropped
                         else:
                             seen[key] = at[0]

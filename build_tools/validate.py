@@ -16,7 +16,7 @@ from .forked import Beside
 from .gc_pause import cycle_collector_paused
 from .lists import Lists
 from .privacy.files import scan_paths
-from .problems import Report
+from .problems import Report, quote
 from .schema import RecordSchema
 from .sources import load_yaml, real_path, rel
 from .stats.check import Statistics, in_statistics, statistics_files, validate_statistics, validate_statistics_paths
@@ -72,7 +72,7 @@ def _validate_activities(files: list[Path], root: Path) -> tuple[Report, list[Ch
     for path in files:
         name = rel(path)
         if not is_activity_file(path):
-            report.add("file/misplaced", name, 1, value=f"“{name}”", year=path.stem[:4] if path.stem[:4].isdigit() else "2026")
+            report.add("file/misplaced", name, 1, value=quote(name, 200), year=path.stem[:4] if path.stem[:4].isdigit() else "2026")
             continue
         doc = load_yaml(path, report)
         if doc is None:
@@ -126,7 +126,7 @@ def validate_directory(kind: str, files: list[Path], root: Path = ROOT) -> tuple
     for path in files:
         name = rel(path)
         if path.suffix != ".yaml":
-            report.add("file/not-yaml", name, 1, value=f"“{name}”")
+            report.add("file/not-yaml", name, 1, value=quote(name, 200))
             continue
         doc = load_yaml(path, report)
         if doc is None:

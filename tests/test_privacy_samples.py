@@ -32,7 +32,8 @@ def scan_line(line: str) -> Report:
 def test_every_text_rule_has_samples():
     assert {f"privacy/{r}" for r in TEXT_RULES} == {
         "privacy/id-number", "privacy/id-number-unchecked", "privacy/id-number-old", "privacy/mobile",
-        "privacy/bank-card", "privacy/person-name", "privacy/house-address", "privacy/birth-date"}
+        "privacy/bank-card", "privacy/person-name", "privacy/house-address", "privacy/birth-date",
+        "privacy/qq-number", "privacy/wechat-id"}
     assert all(f"privacy/{r}" in RULES for r in TEXT_RULES)
 
 

@@ -9,6 +9,7 @@ import pytest
 from build_tools.rules import RULES
 
 from .conftest import SAMPLE, problems_of
+from .test_stats_history import HISTORY_CODES
 from .test_stats_rules import STATS_CODES
 from .test_directory_rules import DIRECTORY_RULES
 
@@ -50,6 +51,9 @@ CASES = [
     ("consistency/received-exceeds", "    received: \"20\"", "    received: \"61\"", "received"),
     ("consistency/contact-missing", "  phone: 0730-8123456\n  email: anquan@example.gov.cn\n", "", "contact:"),
     ("consistency/url-scheme", "https://signup.example.org.cn", "http://signup.example.org.cn", "signup_url"),
+    ("consistency/url-userinfo", "https://signup.example.org.cn", "https://signup.example.org.cn@evil.example", "signup_url"),
+    ("consistency/url-host", "https://signup.example.org.cn", "https://signup.exаmple.org.cn", "signup_url"),
+    ("consistency/url-form", "https://signup.example.org.cn", "https://signup.example.org.cn:8443", "signup_url"),
     ("privacy/mobile-without-consent", "  phone: 0730-8123456", "  phone: \"13912345678\"", "phone:"),
     ("markdown/raw-html", "**请志愿者", "<b>请志愿者", "<b>"),
     ("markdown/attr-list", "提前十分钟到场**。", "提前十分钟到场**。{: onclick=\"x\"}", "{: onclick"),
@@ -63,13 +67,13 @@ FILE_RULES = {"file/not-utf8", "file/too-large", "file/misplaced", "file/wrong-y
 # The privacy scanner's rules: samples in test_privacy_samples.py, files in test_privacy_scan.py.
 FILE_RULES |= {"privacy/id-number", "privacy/id-number-unchecked", "privacy/id-number-old", "privacy/mobile",
                "privacy/bank-card", "privacy/person-name", "privacy/house-address", "privacy/image-in-data",
-               "privacy/image-gps", "privacy/not-scanned", "privacy/birth-date"}
+               "privacy/image-gps", "privacy/not-scanned", "privacy/birth-date", "privacy/qq-number", "privacy/wechat-id"}
 # Care centres, policies and hotlines: cases in test_directory_rules.py.
 FILE_RULES |= DIRECTORY_RULES
 # Two records that look alike: test_duplicates.py.
 FILE_RULES |= {"consistency/possible-duplicate"}
-# Statistics tables and the aggregate command: test_stats_rules.py.
-FILE_RULES |= STATS_CODES
+# Statistics tables and the aggregate command: test_stats_rules.py; history, rates, values: test_stats_history.py.
+FILE_RULES |= STATS_CODES | HISTORY_CODES
 
 
 def test_passing_fixture_is_clean():

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .. import ROOT
 from ..problems import Report, format_report
-from ..sources import rel
+from ..sources import real_path, rel
 
 _PERIOD = re.compile(r"20[0-9]{2}(Q[1-4])?")
 
@@ -50,7 +50,8 @@ def tracked_by_git(path: Path) -> bool:
 
 
 def run(args) -> int:
-    from ..stats.contract import load_contract
+    from ..stats.contract import LEDGER, load_contract
+    from ..stats.history import with_published_history
     from ..stats.publish import csv_text, percentages, publishable, table_rows, update_ledger, verify
     from ..stats.roster import Mapping, count_roster
 
@@ -60,6 +61,8 @@ def run(args) -> int:
         return _fail(report, args.format)
     contract = load_contract(ROOT, report)
     contract = _with_ledger(contract, args.ledger)
+    if real_path(args.ledger) == real_path(ROOT / LEDGER):  # the repository's: its tables' history applies too
+        contract = with_published_history(contract, ROOT)
     counts = count_roster(args.roster, Mapping.load(args.mapping), contract, report)
     if counts is None or report.errors:
         return _fail(report, args.format)
@@ -82,9 +85,9 @@ def _with_ledger(contract, ledger: Path):
     """The contract with the ledger given on the command line (the repository's by default)."""
     from dataclasses import replace
 
-    from ..stats.contract import read_csv
+    from ..stats.contract import read_ledger
 
-    return replace(contract, ledger={(r["region"], r["level"], r["indicator"]): r["since"] for r in read_csv(ledger)})
+    return replace(contract, ledger=read_ledger(ledger))
 
 
 def _fail(report: Report, fmt: str) -> int:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
+from ..strict_yaml import parse
 from .hits import INLINE_TAGS
 
 Chunks = Iterator[tuple[int, str]]  # (line number where the text begins, text)
@@ -50,6 +51,67 @@ def chunks(name: str, text: str) -> Chunks:
     if suffix in (".ics", ".vcf"):
         return ics_lines(text)
     return iter([(1, text)])
+
+
+def decoded(name: str, text: str) -> Chunks:
+    """A second reading of a text file: what its reader sees once it is parsed and decoded.
+
+    A YAML file as parsed (escapes such as \\u0034 in keys and values, character references in
+    values that Markdown decodes); Markdown, CSV and other text with character references (&#52;)
+    and Markdown backslash escapes decoded. Markup, JSON and calendars are decoded in `chunks`
+    already; a number over several lines is read as written (hits.numbers joins the lines).
+    Only what differs from the text as written is yielded.
+    """
+    suffix = PurePosixPath(name).suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        # Without an escape or a reference, the parsed values are the text as written: parsing
+        # every record a second time doubled the scan of data/.
+        return _yaml_values(text) if "\\" in text or "&" in text else iter(())
+    if suffix in MARKUP or suffix in (".json", ".geojson", ".ics", ".vcf"):
+        return iter(())
+    shown = _shown(text)
+    return iter([(1, shown)] if shown != text else [])
+
+
+def _yaml_values(text: str) -> Chunks:
+    """The parsed keys and values that differ from their line as written, as one text in which
+    each stands on the line where it begins (the lines of a value over several lines follow)."""
+    doc, _ = parse(text)
+    written = text.split("\n")
+    shown: list[list[str]] = [[] for _ in written]
+    for path, (line, _) in doc.positions.items():
+        if path and isinstance(path[-1], str):
+            _place(shown, written, line, path[-1])  # a key, as parsed
+        value = _at(doc.value, path) if path in doc.text_lines else None
+        if isinstance(value, str) and value:
+            _place(shown, written, doc.text_lines[path], _shown(value))
+    if any(shown):
+        yield 1, "\n".join("｜".join(parts) for parts in shown)  # ｜ keeps two values apart
+
+
+def _place(shown: list[list[str]], written: list[str], line: int, value: str) -> None:
+    if "\n" not in value and value in written[line - 1]:
+        return  # most values are their line's text: read already
+    for i, part in enumerate(value.split("\n")[: len(shown) - line + 1]):
+        shown[line - 1 + i].append(part)
+
+
+def _at(value, path: tuple):
+    for key in path:
+        try:
+            value = value[key]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return value
+
+
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def _shown(text: str) -> str:
+    """Text as Markdown shows it: character references and backslash escapes decoded."""
+    text = _unescape(text)
+    return _MD_ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
 def markup(text: str) -> Chunks:

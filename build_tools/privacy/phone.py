@@ -3,8 +3,9 @@
 This module owns the mobile-number pattern. A personal mobile may be published only as the
 `phone:` of a `contact:` mapping whose `consent:` is true (the person agreed in writing);
 anywhere else it is blocking (privacy/mobile), and as a contact phone without consent it is
-privacy/mobile-without-consent. Written as one run, grouped 3-4-4 with spaces or hyphens, or
-with +86 in front; never inside a longer run of digits.
+privacy/mobile-without-consent. Read however it is written (hits.numbers: one run, 3-4-4,
+3-3-5, digit by digit, any spelling of the digits, with or without 86 in front); never inside
+a longer run of digits.
 """
 
 from __future__ import annotations
@@ -14,9 +15,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..strict_yaml import Document
-from .hits import Hit, number_matches
+from .hits import Hit, fold, numbers, prepare
 
+#: The plain written forms (one run, 3-4-4, +86), for the web form's JavaScript, which cannot
+#: run this reader; Python code asks is_mobile().
 MOBILE = re.compile(r"(?<![0-9])(?:(?:\+|00)?86[ -]?)?1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4}(?![0-9])")
+_ELEVEN = re.compile(r"1[3-9][0-9]{9}")  # the eleven digits of a mobile number
+LAYOUTS = frozenset({(3, 4, 4), (3, 3, 5), (3, 8), (4, 3, 4), (7, 4)})
+_PREFIXED = {13: "86", 15: "0086"}  # 8613912345678, 008613912345678 as one run
 
 #: The schema's trueValues for contact.consent (a test keeps the two the same).
 CONSENT_TRUE = ("true", "是")
@@ -24,13 +30,20 @@ CONSENT_TRUE = ("true", "是")
 
 def find(text: str) -> Iterator[Hit]:
     """Mobile numbers in a text."""
-    for m in number_matches(MOBILE, text):
-        yield Hit(m.start(), m.end(), "privacy/mobile")
+    for n in numbers(text, (11, 13, 15), LAYOUTS):
+        prefix = _PREFIXED.get(len(n.digits), "")
+        if n.digits.startswith(prefix) and _ELEVEN.fullmatch(n.digits[len(prefix) :]):
+            yield Hit(n.start, n.end, "privacy/mobile")
+
+
+def is_mobile(value: str) -> bool:
+    """True when a value (a contact phone) holds a mobile number, however written."""
+    return any(find(prepare(value).text))
 
 
 def digits(text: str) -> str:
-    """The 11 digits of a mobile number however it is written (+86, spaces, hyphens)."""
-    return re.sub(r"[^0-9]", "", text)[-11:]
+    """The 11 digits of a mobile number however it is written (+86, spaces, other digits)."""
+    return re.sub(r"[^0-9]", "", fold(text))[-11:]
 
 
 @dataclass(frozen=True)
@@ -56,7 +69,7 @@ def contact_phones(doc: Document) -> dict[int, ContactPhone]:
 def published_numbers(docs: Iterable[Document]) -> frozenset[str]:
     """Mobile numbers the data publishes with consent: the built site may show these."""
     phones = (p for doc in docs for p in contact_phones(doc).values())
-    return frozenset(p.digits for p in phones if p.consent and MOBILE.fullmatch(p.digits))
+    return frozenset(p.digits for p in phones if p.consent and _ELEVEN.fullmatch(p.digits))
 
 
 def _at(value, path: tuple):

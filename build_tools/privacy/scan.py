@@ -19,11 +19,12 @@ from pathlib import Path, PurePosixPath
 
 from ..problems import Report
 from ..strict_yaml import parse
-from . import address, bankcard, birthdate, formats, idnumber, images, names, phone
-from .hits import Hit, prepare
+from . import accounts, address, bankcard, birthdate, formats, idnumber, images, names, phone
+from .hits import MARKS, MAY_HOLD_DIGITS, SPACES, Hit, prepare
 
-_DIGIT = re.compile("[0-9\uff10-\uff19〇零一幺二三四五六七八九]")
+_DIGIT = MAY_HOLD_DIGITS  # any spelling of a digit (hits.fold)
 _HAN = re.compile("[\u4e00-\u9fff]")
+_SEPARATORS = re.compile(rf"[{SPACES}{MARKS}\\\r\n]")  # the same number however grouped is one finding
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,8 @@ class Detector:
 
 
 #: Earlier detectors win where findings overlap (an ID number is not also reported as a card).
-BLOCKING = (Detector(idnumber.find, _DIGIT), Detector(bankcard.find, _DIGIT), Detector(phone.find, _DIGIT))
+BLOCKING = (Detector(idnumber.find, _DIGIT), Detector(bankcard.find, _DIGIT), Detector(phone.find, _DIGIT),
+            Detector(accounts.find, accounts.MAY_HOLD))
 ALL = (*BLOCKING, Detector(names.find, _HAN), Detector(address.find, _HAN), Detector(birthdate.find, _HAN))
 
 ARCHIVES = {".zip", ".xlsx", ".xlsm", ".docx", ".pptx", ".odt", ".ods", ".odp", ".epub"}
@@ -89,27 +91,32 @@ class Scanner:
         self.text(name, formats.decode(data))
 
     def text(self, name: str, text: str) -> None:
-        """Run the detectors over a text file."""
+        """Run the detectors over a text file: as written, then as decoded (formats.decoded)."""
         contacts: dict[int, phone.ContactPhone] | None = None
         seen: set[tuple[int, str, str]] = set()  # a page's visible text and its markup show the same number
-        for first_line, chunk in formats.chunks(name, text):
-            active = [d.find for d in self.detectors if d.needs.search(chunk)]
-            if not active:
-                continue
-            prepared = prepare(chunk)
-            for hit in _first_of_overlapping(find(prepared.text) for find in active):
-                offset, column = prepared.where(hit.start)
-                line = first_line + offset
-                key = (line, hit.code, prepared.text[hit.start : hit.end])
-                if key in seen:
+        found: set[tuple[str, str]] = set()  # a decoded reading reports only what the written one missed
+        for readings, decoded in ((formats.chunks(name, text), False), (formats.decoded(name, text), True)):
+            for first_line, chunk in readings:
+                may = {d.needs: None for d in self.detectors}  # detectors share tests: each is run once
+                may = {needs: needs.search(chunk) is not None for needs in may}
+                active = [d.find for d in self.detectors if may[d.needs]]
+                if not active:
                     continue
-                seen.add(key)
-                if hit.code != "privacy/mobile":
-                    self.report.add(hit.code, name, line, column=column)
-                    continue
-                if contacts is None:
-                    contacts = _contact_phones(name, text)
-                self._mobile(name, line, column, phone.digits(prepared.text[hit.start : hit.end]), contacts.get(line))
+                prepared = prepare(chunk)
+                for hit in _first_of_overlapping(find(prepared.text) for find in active):
+                    offset, column = prepared.where(hit.start)
+                    line = first_line + offset
+                    what = _SEPARATORS.sub("", prepared.text[hit.start : hit.end])
+                    if (line, hit.code, what) in seen or decoded and (hit.code, what) in found:
+                        continue
+                    seen.add((line, hit.code, what))
+                    found.add((hit.code, what))
+                    if hit.code != "privacy/mobile":
+                        self.report.add(hit.code, name, line, column=column)
+                        continue
+                    if contacts is None:
+                        contacts = _contact_phones(name, text)
+                    self._mobile(name, line, column, phone.digits(prepared.text[hit.start : hit.end]), contacts.get(line))
 
     def _mobile(self, name: str, line: int, column: int, number: str, contact: phone.ContactPhone | None) -> None:
         if number in self.published:

@@ -6,7 +6,6 @@ fixed timestamps and permissions, one compression level, no clock anywhere.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import zipfile
@@ -17,6 +16,7 @@ import yaml
 
 from ..schema import _plain
 from .publish import FIELDS
+from .spreadsheet import csv_text, safe_copy
 from .view import number_text
 
 if TYPE_CHECKING:
@@ -49,6 +49,8 @@ def bundle_files(view: StatsView) -> dict[str, bytes]:
     for resource in package["resources"]:
         if resource.get("x-from") == "data/statistics":
             files[resource["path"]] = statistics_csv(view).encode("utf-8")
+        elif resource["path"].endswith(".csv"):  # the lists: a pull request can change them too
+            files[resource["path"]] = safe_copy((root / "data" / resource["path"]).read_text(encoding="utf-8-sig")).encode("utf-8")
         else:
             files[resource["path"]] = (root / "data" / resource["path"]).read_bytes()
         resources.append(_resource(resource, root))
@@ -72,13 +74,10 @@ def _resource(resource: dict, root: Path) -> dict:
 
 
 def statistics_csv(view: StatsView) -> str:
-    """Every published row of every table, in one long table (the order of the files)."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(FIELDS)
-    for c in view.stats.cells:
-        writer.writerow([c.period, c.region, c.level, c.indicator, number_text(c.value), c.flag, c.source, c.note])
-    return buf.getvalue()
+    """Every published row of every table, in one long table (the order of the files); cells
+    that a spreadsheet would run as a formula are neutralised (spreadsheet.py)."""
+    rows = [[c.period, c.region, c.level, c.indicator, number_text(c.value), c.flag, c.source, c.note] for c in view.stats.cells]
+    return csv_text([FIELDS, *rows])
 
 
 def readme(view: StatsView, package: dict) -> str:
@@ -116,7 +115,8 @@ README = """# {title}
 - **示例数据**：当前数据是为演示虚构的，不代表任何地方的真实情况，请勿引用为事实。
 - **隐藏**（value 为空，flag 为 suppressed）：人数在 1 到 {below} 之间或为非结构性的 0；或者为了不让别人用合计推算出这样的数而一并隐藏。两种情况有意不加区分。
 - **取整**（flag 为 rounded）：涉及敏感情况的人数四舍五入到 5 的倍数，所以各部分相加不一定等于合计。
-- **百分比**：只在分子和分母都公布且都不少于 {k} 人时公布；≤5% 和 ≥95% 分别记为 5（bottom-coded）和 95（top-coded）。
+- **百分比**：只在分子和分母都公布且都不少于 {k} 人时公布；≤5% 和 ≥95% 的百分比不公布（分子和分母就在表里，模糊处理挡不住）。分母减分子在 1 到 {below} 之间时，分子也隐藏。
+- **单引号开头的格子**：以 =、+、-、@ 开头的文字前面加了一个单引号 '，防止电子表格把它当作公式执行（OWASP 的 CSV 注入防护做法）；读取时去掉这个单引号即得原文。
 - **structural-zero**：这里本来就不可能有人（例如乡里没有初中），原因写在 note 一列。
 - 地区最细到乡镇（街道）；困境儿童细分类只到县区；从不按学校或个人发布。
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import ROOT
@@ -11,6 +11,7 @@ from ..problems import Report
 from ..sources import real_path, rel
 from .contract import NOT_TABLES, Contract, load_contract
 from .disclosure import check_across, check_cell
+from .history import check_history, effective_ledger
 from .tables import Cell, check_tables
 
 STATS_DIR = "data/statistics"
@@ -42,11 +43,20 @@ def validate_statistics(files: list[Path], root: Path = ROOT) -> tuple[Report, S
     report = Report()
     contract = load_contract(root, report)
     cells = [c for c in check_tables(files, contract, report, root) if check_cell(c, contract, report)]
+    # The history of the repository's own tables; releases only when every one of them is read.
+    complete = {Path(real_path(p)) for p in statistics_files(root)} <= {Path(real_path(p)) for p in files}
+    check_history([c for c in cells if _own(c, root)], contract, root, report, releases=complete)
+    contract = replace(contract, ledger=effective_ledger(contract, cells))  # what the tables hid stays hidden
     started = time.perf_counter()
     check_across(cells, contract, report)
     seconds = time.perf_counter() - started
     names = sorted({c.file for c in cells})
     return report, Statistics(contract, cells, names, seconds)
+
+
+def _own(cell: Cell, root: Path) -> bool:
+    """A row of one of root's own tables (not of a table checked against root's contract)."""
+    return real_path(ROOT / cell.file).startswith(real_path(root / STATS_DIR) + "/")
 
 
 def in_statistics(path: Path) -> bool:

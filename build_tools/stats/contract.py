@@ -4,10 +4,11 @@ structural zeros and the suppression ledger (all under data/, read once per vali
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..problems import Report
+from ..problems import Report, quote
 from ..sources import load_yaml, rel
 
 MIN_K = 10  # the threshold may be raised in data/statistics/policy.yaml, never lowered
@@ -88,7 +89,7 @@ def read_k(root: Path, report: Report) -> int:
     if isinstance(raw, str) and raw.isdigit() and int(raw) >= MIN_K:
         return int(raw)
     line = doc.line(("k",)) if doc else 1
-    report.add("stats/k-lowered", rel(path), line, "k", value=f"“{str(raw)[:20]}”", minimum=MIN_K)
+    report.add("stats/k-lowered", rel(path), line, "k", value=quote(raw, 20), minimum=MIN_K)
     return MIN_K
 
 
@@ -108,8 +109,22 @@ def load_contract(root: Path, report: Report) -> Contract:
         short_names={r["code"]: r["name"] for r in read_csv(data / "lists/regions.csv")},
         townships={r["code"]: (r["name"], r["county"]) for r in read_csv(data / "lists/townships.csv")},
         structural={(r["region"], r["level"]): r["reason"] for r in read_csv(root / STRUCTURAL)},
-        ledger={(r["region"], r["level"], r["indicator"]): r["since"] for r in read_csv(root / LEDGER)},
+        ledger=read_ledger(root / LEDGER),
     )
+
+
+def read_ledger(path: Path) -> dict[tuple[str, str, str], str]:
+    """(region, level, indicator) → the first period hidden; a cell written twice keeps the
+    earlier period (a second line must not move it later)."""
+    ledger: dict[tuple[str, str, str], str] = {}
+    for r in read_csv(path):
+        key, since = (r.get("region") or "", r.get("level") or "", r.get("indicator") or ""), r.get("since") or ""
+        if _PERIOD.fullmatch(since) and (key not in ledger or period_key(since) < period_key(ledger[key])):
+            ledger[key] = since
+    return ledger
+
+
+_PERIOD = re.compile(r"[0-9]{4}(?:Q[1-4])?")
 
 
 def period_key(period: str) -> tuple[int, int]:

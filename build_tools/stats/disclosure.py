@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..problems import Report
+from ..problems import Report, quote
 from ..suggest import closest, did_you_mean
 from .audit import Published, audit
 from .contract import COLUMNS, ROUND_TO, Contract, period_key
@@ -35,6 +35,9 @@ def check_cell(cell: Cell, contract: Contract, report: Report) -> bool:
         return True
     if indicator.is_count:
         _count_rules(cell, indicator.sensitive, contract, report)
+    elif cell.value > 100:
+        _add(report, "stats/value-range", cell, "value", value=quote(cell.value), problem="百分比不能大于 100")
+        return False
     elif (cell.value <= 5 and cell.flag != "bottom-coded") or (cell.value >= 95 and cell.flag != "top-coded"):
         _add(report, "stats/percent-not-coded", cell, "value")
     return True
@@ -49,7 +52,7 @@ def _region_problem(cell: Cell, sensitive: bool, contract: Contract, report: Rep
         names = {contract.region_name(c): c for c in (*contract.counties, *contract.townships)}
         names |= {name: code for code, (name, _) in contract.townships.items()}
         hint = did_you_mean(closest(cell.region, {**{c: c for c in names.values()}, **names}))
-        _add(report, "schema/not-in-list", cell, "region", value=f"“{cell.region[:40]}”", list_title="县区和乡镇代码表",
+        _add(report, "schema/not-in-list", cell, "region", value=quote(cell.region), list_title="县区和乡镇代码表",
              list_path="data/lists/regions.csv、data/lists/townships.csv", suggestion=hint)
 
 
@@ -98,20 +101,52 @@ def check_across(cells: list[Cell], contract: Contract, report: Report) -> None:
             report.add("stats/duplicate-row", cell.file, cell.row, other=f"{first.file} 第 {first.row} 行")
     unique = list(seen.values())
     _percent_bases(seen, unique, contract, report)
+    _complements(seen, contract, report)
     _ledger(unique, contract, report)
     audit_cells(unique, contract, report)
 
 
+_CODED = {"top-coded": "top-coded（≥95%）", "bottom-coded": "bottom-coded（≤5%）"}
+
+
 def _percent_bases(by_key: dict, cells: list[Cell], contract: Contract, report: Report) -> None:
+    """A published percentage needs its numerator and denominator published, both at least k;
+    a coded one (≥95%, ≤5%) is given away by either of them, so it cannot be published."""
     for cell in cells:
         indicator = contract.indicators[cell.indicator]
         if indicator.is_count or cell.value is None:
             continue
-        parts = [by_key.get((cell.period, cell.region, cell.level, code)) for code in (indicator.numerator, indicator.denominator)]
-        if any(p is None or p.value is None or p.value < contract.k for p in parts):
+        codes = (indicator.numerator, indicator.denominator)
+        parts = [by_key.get((cell.period, cell.region, cell.level, code)) for code in codes]
+        shown = [(part, code) for part, code in zip(("分子", "分母"), codes) if _published(by_key, cell, code)]
+        if cell.flag in _CODED and shown:
+            _add(report, "stats/coded-rate-revealed", cell, "flag", flag=_CODED[cell.flag], part=shown[0][0],
+                 part_name=contract.indicators[shown[0][1]].name)
+        elif any(p is None or p.value is None or p.value < contract.k for p in parts):
             _add(report, "stats/percent-small-base", cell, "value", k=contract.k,
                  numerator=contract.indicators[indicator.numerator].name,
                  denominator=contract.indicators[indicator.denominator].name)
+
+
+def _published(by_key: dict, cell: Cell, indicator: str) -> bool:
+    other = by_key.get((cell.period, cell.region, cell.level, indicator))
+    return other is not None and other.value is not None
+
+
+def _complements(by_key: dict, contract: Contract, report: Report) -> None:
+    """The children outside a percentage's numerator (registered − archived) are a count too: when
+    both are published exactly, their difference must not be one from 1 to k-1."""
+    pairs = {(i.numerator, i.denominator) for i in contract.indicators.values() if not i.is_count}
+    for numerator, denominator in sorted(pairs):
+        for key, num in by_key.items():
+            if key[3] != numerator or num.value is None or num.flag == "rounded":
+                continue
+            den = by_key.get((*key[:3], denominator))
+            if den is None or den.value is None or den.flag == "rounded" or not 0 < den.value - num.value < contract.k:
+                continue
+            _add(report, "stats/complement-small", num, "value", below=contract.k - 1,
+                 numerator=contract.indicators[numerator].name, denominator=contract.indicators[denominator].name,
+                 where=f"{key[0]}·{key[1]}·{contract.levels.get(key[2], key[2])}")
 
 
 def _ledger(cells: list[Cell], contract: Contract, report: Report) -> None:

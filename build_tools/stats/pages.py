@@ -7,8 +7,6 @@ stats/charts.py, the downloads are CSV files and the zip bundle from stats/bundl
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
@@ -19,6 +17,7 @@ from . import charts
 from .bundle import BUNDLE_NAME, write_bundle
 from .contract import Indicator
 from .publish import FIELDS
+from .spreadsheet import csv_text
 from .view import Shown, StatsView, number_text
 
 if TYPE_CHECKING:
@@ -111,14 +110,11 @@ def _split(rows: list[Row], periods: list[str]) -> list[tuple[str, list[str], li
 
 
 def _write_csv(view: StatsView, indicator: Indicator, path) -> None:
-    """This indicator's rows in every period and region (UTF-8 with BOM, so Excel opens it right)."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(FIELDS)
-    for c in view.stats.cells:
-        if c.indicator == indicator.code:
-            writer.writerow([c.period, c.region, c.level, c.indicator, number_text(c.value), c.flag, c.source, c.note])
-    path.write_text(buf.getvalue(), encoding="utf-8-sig", newline="")
+    """This indicator's rows in every period and region (UTF-8 with BOM, so Excel opens it right;
+    no cell that Excel would run as a formula: spreadsheet.py)."""
+    rows = [[c.period, c.region, c.level, c.indicator, number_text(c.value), c.flag, c.source, c.note]
+            for c in view.stats.cells if c.indicator == indicator.code]
+    path.write_text(csv_text([FIELDS, *rows], lineterminator="\r\n"), encoding="utf-8-sig", newline="")
 
 
 def statistics_figures(ctx: Context) -> list:

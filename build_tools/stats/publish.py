@@ -32,9 +32,21 @@ def publishable(counts: Counts, period: str, contract: Contract) -> dict[tuple, 
         if not true:
             continue
         structural = frozenset(key for key in true if (key[1], key[2]) in contract.structural)
-        forced = frozenset(key for key in true if _in_ledger(key, contract))
+        forced = frozenset(key for key in true if _in_ledger(key, contract) or _small_complement(key, counts, contract))
         out.update(protect(true, relations(true, contract), contract.k, indicator.sensitive, structural, forced))
     return out
+
+
+def _small_complement(key: tuple, counts: Counts, contract: Contract) -> bool:
+    """A numerator of a percentage whose denominator exceeds it by 1 to k-1 (194 registered, 187
+    archived: 7 without an archive) is hidden, or the difference publishes those few children."""
+    _, region, level, code = key
+    for indicator in contract.indicators.values():
+        if indicator.numerator == code and not indicator.is_count:
+            outside = counts.get((region, level, indicator.denominator), 0) - counts[(region, level, code)]
+            if 0 < outside < contract.k:
+                return True
+    return False
 
 
 def _in_ledger(key: tuple, contract: Contract) -> bool:
@@ -58,11 +70,11 @@ def percentages(counts: Counts, cells: dict[tuple, Published], period: str, cont
 
 
 def _percent(share: float) -> tuple:
+    """A share as published: near 0 % or 100 % it is hidden, since its numerator and denominator
+    are published beside it and "≥95%" would hide nothing (stats/coded-rate-revealed)."""
     value = round(share * 100, 1)
-    if value <= 5:
-        return 5, "bottom-coded"
-    if value >= 95:
-        return 95, "top-coded"
+    if value <= 5 or value >= 95:
+        return None, "suppressed"
     return (int(value) if value.is_integer() else value), ""
 
 

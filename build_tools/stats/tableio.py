@@ -100,9 +100,16 @@ def _xlsx_rows(raw: bytes, name: str, report: Report) -> Rows | None:
     except Exception as exc:  # openpyxl raises many kinds on a damaged or renamed file
         report.add("file/unreadable", name, 1, reason=f"不是有效的 Excel（.xlsx）文件（{type(exc).__name__}）")
         return None
-    for row in rows:
-        while row and row[-1] == "":
+    # A spreadsheet has no "missing" cell: an empty last column (a note left blank) is read as
+    # fewer cells by openpyxl, or as more where the sheet's width is wider. Every row gets the
+    # header's width; a row only keeps extra cells that hold something (a real row-shape error).
+    width = len(rows[0]) if rows else 0
+    while width and rows[0][width - 1] == "":
+        width -= 1
+    for i, row in enumerate(rows):
+        while len(row) > width and row[-1] == "":
             row.pop()
+        rows[i] = row + [""] * (width - len(row))
     return _trimmed(rows, "XLSX", name, report)
 
 

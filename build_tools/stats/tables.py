@@ -8,14 +8,14 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 from frictionless import Resource, Schema
 
-from ..problems import Report
+from ..problems import Report, quote
 from ..schema import TYPE_NAMES, _plain
 from ..sources import rel
 from ..suggest import closest, did_you_mean
@@ -71,6 +71,34 @@ def canonical_number(text: str) -> str | None:
     return None
 
 
+_PLAIN = re.compile(r"[0-9]+(\.[0-9]+)?")
+MAX_VALUE = 10**7  # no county has ten million children, and a percentage is at most 100
+
+
+def value_problem(text: str) -> tuple[str, dict] | None:
+    """(rule, params) when a value cell is not a plain number below MAX_VALUE, else None.
+
+    Decided on the text, before any number is made of it: "1e999999999" would be a billion
+    digits, inf and nan no count at all (they raised OverflowError when the row was read).
+    A cell that is not a number at all is left to the schema (schema/type).
+    """
+    if text == "":
+        return None
+    plain = canonical_number(text) or text
+    try:
+        number = Decimal(plain)
+    except InvalidOperation:
+        return None
+    if not number.is_finite():
+        return "stats/value-range", {"value": quote(text, 20), "problem": "不是一个有限的数（如 inf、nan）"}
+    if number.adjusted() >= 7:  # 10 000 000 or more
+        return "stats/value-range", {"value": quote(text, 20), "problem": f"大于等于 {MAX_VALUE}，不可能是人数或百分比"}
+    if not _PLAIN.fullmatch(text):
+        exact = number if number != number.to_integral_value() else number.to_integral_value()
+        return "stats/number-format", {"value": quote(text, 20), "plain": format(exact.normalize(), "f")}
+    return None
+
+
 def check_tables(paths: list[Path], contract: Contract, report: Report, root: Path) -> list[Cell]:
     """The rows of the tables that passed the schema, typed, in file order; every problem goes
     to the report.
@@ -95,7 +123,7 @@ def check_tables(paths: list[Path], contract: Contract, report: Report, root: Pa
             index = row.row_number - 1  # frictionless counts the header as row 1
             first, checker, reported = parts[bisect_right(starts, index) - 1]
             number = index - first + 2  # as the table's own spreadsheet counts
-            if not checker._row_errors(row, number, reported):
+            if not checker._row_errors(row, number, reported) and (number, "value") not in reported:
                 cell = checker._cell(row, number)
                 if checker._in_lists(cell):
                     cells.append(cell)
@@ -125,13 +153,14 @@ class _Checker:
         return False
 
     def _number_format(self, rows: Rows) -> set[tuple[int, str]]:
-        """Full-width digits and thousands separators: refused with the plain form to write."""
+        """Values that are not plain numbers (full-width, 1,200, 1e3, inf, huge): refused with the
+        plain form to write, or why it cannot be a count; the row is then not used."""
         out = set()
         at = list(self.fields).index("value")
         for number, cells in rows.numbered():
-            plain = canonical_number(cells[at]) if len(cells) > at else None
-            if plain is not None:
-                self.add("stats/number-format", number, "value", value=f"“{cells[at][:20]}”", plain=plain)
+            found = value_problem(cells[at]) if len(cells) > at else None
+            if found is not None:
+                self.add(found[0], number, "value", **found[1])
                 out.add((number, "value"))
         return out
 
@@ -153,7 +182,7 @@ class _Checker:
     def _cell_error(self, number: int, name: str, error) -> bool:
         spec = self.fields[name]
         described = f"{spec['title']}（{name}）：{spec['description']}"
-        shown = f"“{str(error.cell)[:40]}”" if name not in ("source", "note") else "填写的值"
+        shown = quote(error.cell) if name not in ("source", "note") else "填写的值"
         if error.type == "type-error":
             self.add("schema/type", number, name, value=shown, type_name=TYPE_NAMES.get(spec["type"], spec["type"]),
                      description=described)
@@ -182,6 +211,6 @@ class _Checker:
             return True
         names = {i.name: code for code, i in self.contract.indicators.items()}
         hint = did_you_mean(closest(cell.indicator, {**{c: c for c in self.contract.indicators}, **names}))
-        self.add("schema/not-in-list", cell.row, "indicator", value=f"“{cell.indicator[:40]}”", list_title="指标表",
+        self.add("schema/not-in-list", cell.row, "indicator", value=quote(cell.indicator), list_title="指标表",
                  list_path="data/lists/indicators.csv", suggestion=hint)
         return False
