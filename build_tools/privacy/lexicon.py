@@ -30,7 +30,7 @@ NOT_WORDS = frozenset(
     "李娜 王明 王平 李俊 张宁 刘翔 高强 李铁 李强 康宁 李珊 胡佳 杨维 乔红 李成 张华 李华 王刚 李明 王芳 张伟 王伟 李伟"
     " 刘洋 王军 李军 张军 王磊 李磊 张磊 王勇 李勇 张勇 王杰 李杰 张杰 王静 李静 张静 王丽 李丽 张丽 王敏 李敏 张敏"
     " 王燕 李燕 王霞 李霞 王浩 李浩 王欣 李欣 王悦 李悦 王宇 李宇 张宇 王鑫 李鑫 王超 李超 张超 金星 江山 田野 高峰"
-    " 黎明 向阳 向东 白雪 蓝天 高翔 石磊 程程 丁丁 乐乐 方圆 韦小宝 张扬 周全 凌云 高远 雷鸣 洪亮 林立".split()
+    " 黎明 白雪 蓝天 高翔 石磊 程程 丁丁 乐乐 方圆 韦小宝 张扬 周全 凌云 高远 雷鸣 洪亮 林立".split()
 )
 # Everyday words that jieba tags as names less often than NAME_TAGGED_COMMON, or does not have.
 TAGGED_AS_NAME = frozenset(

@@ -54,9 +54,17 @@ NOT_GIVEN = (
     "年日时分秒周岁级班届期节课校区县市省镇乡村街组路号室楼层栋单队部局厅处科股所站馆院厂场店社会团委办学生师员"
     "你我他她它谁啥怎几多两六七八九十百千万亿零〇上下前后内外边面头脑身手脚"
     "丢拿放找买卖借用打扔捡掉洗穿摔拉推坐睡进出吵闹哭喊叫怕躲藏偷抢骗玩耍逃跳爬游泳溺淹烧烫伤病痛吗"
+    "爸妈爷奶晚夜午昨早好"
 )
 # …nor ends a three-character name: what typically follows a name (李明参加, 王芳今年, 张伟说).
 NOT_LAST = "的了是在和与及或等也都就还又很把被让给从到对籍省市县区镇乡村今现因获被由跟参表爸妈爷奶父母姐哥弟妹兄家亲叔姨舅姑小老大最都曾已正将要会能可所读上去来说笑哭送收帮带领界岛港庄楼塔寺庙桥岭洞湾州"
+# Characters that end given names (轩 涵 琪 杰…): a three-character reading whose first two
+# characters are a common word (方子轩, 林子轩: 方子, 林子) is a name only when it ends in one.
+NAME_END = (
+    "轩涵萱豪杰宇琪怡悦欣雨泽睿诺彤妍萌馨瑶熙宸昊浩然博航晨辰阳洋峰磊鑫婷娜丽敏静燕霞艳芳红华明军强伟勇斌波涛龙凯鹏"
+    "飞超亮健俊彬锐楠媛颖茜倩蕾薇琳璐晴雪梅兰菲欢嘉佳琦瑞祥康恒毅帆远翔腾铭锦烨煜皓晗曦汐沐朵依伊瑾璇玲莹慧婧洁蓉珊"
+    "珍秀英凤霖森松宁乐歌彪威奇昕旭昱晟晖玮珂琛瑜璟宏弘鸿宝贝丹露辉荣聪智灵彦哲涵钰琰璐希曼岚岩鹤麟骏驰霆钧铄"
+)
 TITLES = tuple(
     "老师 教师 校长 副校长 书记 副书记 主任 副主任 局长 副局长 县长 副县长 区长 镇长 乡长 市长 村长 支书 厅长 处长 科长 股长"
     " 所长 站长 馆长 院长 园长 会长 理事长 秘书长 部长 委员 主席 法官 检察官 警官 民警 警察 辅警 律师 医生 医师 大夫 护士 教授"
@@ -94,7 +102,7 @@ _CHILD_NOUN = (
     "留守儿童|困境儿童|留守学生|困难学生|贫困学生|受助学生|受助儿童|受助对象|结对儿童|结对学生|结对对象|帮扶学生|帮扶儿童|帮扶对象"
     "|资助对象|救助对象|关爱对象|学生代表|少先队员|小学生|中学生|初中生|高中生|男生|女生|男孩子?|女孩子?|男童|女童|小孩|孩子(?!们)"
     "|儿童(?!们)|幼儿|(?<![大留])学生(?!们)|该生|学员|营员|孤儿|患儿|学童|(?<!老)同学(?!们)|小朋友(?!们)|宝宝|外孙女|外孙|孙子|孙女"
-    "|儿子|女儿|侄子|侄女|班长|课代表|学习委员|中队长|大队长|小队长|姓名|名叫|叫做|名字叫"
+    "|儿子|女儿|侄子|侄女|班长|课代表|学习委员|中队长|大队长|小队长|姓名|名叫|叫做|名字叫|[她他]叫"
 )
 _SURNAME_AHEAD = "(?=[" + SURNAMES + "".join({c[0] for c in COMPOUND_SURNAMES}) + "])"
 BEFORE = rf"(?:{_CHILD_NOUN}|{_GRADE}的?(?:学生|同学)?)[：:]?{_SP}{_SURNAME_AHEAD}"
@@ -109,7 +117,7 @@ AFTER = (
     rf"(?:(?:小)?同学(?!们)|小朋友(?!们)"
     rf"|{_SP}[，,、（(|｜\t]?{_SP}(?:今年|现年|年仅|刚满|才|已)?{_AGE}"
     rf"|{_SP}[，,、（(|｜\t]?{_SP}(?:就读于|在读|读|上|是)?{_GRADE}"
-    rf"|{_SP}[，,、（(|｜\t]{_SP}[男女](?:生|孩|童|性)?(?![{_HAN}A-Za-z])"
+    rf"|(?:{_SP}[，,、（(|｜\t]{_SP}|[ \u3000]+)[男女](?:生|孩|童|性)?(?![{_HAN}A-Za-z])"
     rf"|的?(?:{_FAMILY})|之(?:子|女|孙女|孙)|兄妹|姐弟|兄弟|姐妹"
     rf"|(?:由|跟|随|和|与)(?:其)?(?:{_CARER})(?:照顾|抚养|照看|生活|一起生活|带大)|(?:父母|爸妈)(?:常年|长期|都|均|在外|外出|离异|双亡)"
     rf"|家(?:住|里|中|庭)|就读于|等[0-9{_CN_NUM}]{{0,3}}[名位个]?(?:同学|学生|小朋友|孩子|儿童|营员|学员))"
@@ -181,7 +189,7 @@ class Names:
             if given[1] in NOT_LAST:
                 return False
             # 黄色安全帽, 高中毕业: the first two characters are a word and the third begins the next.
-            if text[start : start + surname + 1] in self.common and not _boundary(text, end):
+            if text[start : start + surname + 1] in self.common and given[1] not in NAME_END:
                 return False
         return True
 
@@ -255,11 +263,6 @@ def _ends_with_role(text: str, i: int) -> bool:
     """An adult role ends right before i (志愿者李娜, 班主任：王芳)."""
     j = i - 1 if i > 0 and text[i - 1] in "：: " else i
     return any(text.endswith(role, 0, j) for role in ADULT_ROLES)
-
-
-def _boundary(text: str, i: int) -> bool:
-    """A name may end before i: the text ends, or what follows is not a Chinese character or follows names."""
-    return i >= len(text) or not _is_han(text[i]) or text[i] in NOT_LAST
 
 
 def _skip(text: str, i: int, chars: str) -> int:
