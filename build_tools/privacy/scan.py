@@ -20,7 +20,8 @@ from pathlib import Path, PurePosixPath
 from ..problems import Report
 from ..strict_yaml import parse
 from . import address, bankcard, birthdate, formats, idnumber, images, names, phone, textrules
-from .hits import Hit, prepare
+from .exceptions import Exceptions, exceptable, span_ref
+from .hits import Hit, Text, prepare
 
 _DIGIT = re.compile("[0-9\uff10-\uff19〇零一幺二三四五六七八九]")
 _HAN = re.compile("[\u4e00-\u9fff]")
@@ -54,6 +55,8 @@ class Scanner:
     published: frozenset[str] = frozenset()  # mobile numbers the data publishes with consent
     data_images: bool = True  # report images under a data/ folder
     every_type: bool = False  # read files of any type (a built site), not only SCANNED ones
+    exceptions: Exceptions | None = None  # the reviewed exceptions that let a false alarm through
+    allowed: frozenset[tuple[str, str]] = frozenset()  # (rule, text) let through at the source: the site may show them
     files: int = 0
     skipped: list[str] = field(default_factory=list)
 
@@ -108,17 +111,35 @@ class Scanner:
                     continue
                 seen.add(key)
                 if hit.code != "privacy/mobile":
-                    self.report.add(hit.code, name, line, column=column)
+                    self._finding(name, line, column, hit, prepared)
                     continue
                 if contacts is None:
                     contacts = _contact_phones(name, text)
-                self._mobile(name, line, column, phone.digits(prepared.text[hit.start : hit.end]), contacts.get(line))
+                number = phone.digits(prepared.text[hit.start : hit.end])
+                self._mobile(name, line, column, number, contacts.get(line), hit, prepared)
 
-    def _mobile(self, name: str, line: int, column: int, number: str, contact: phone.ContactPhone | None) -> None:
+    def _finding(self, name: str, line: int, column: int, hit: Hit, prepared: Text) -> None:
+        """Report a finding, unless a reviewed exception (or, on the site, the source's) lets it through."""
+        span = prepared.text[hit.start : hit.end]
+        if (hit.code, span) in self.allowed:
+            return
+        if not exceptable(hit.code):
+            return self.report.add(hit.code, name, line, column=column)
+        begin = prepared.text.rfind("\n", 0, hit.start) + 1
+        end = prepared.text.find("\n", hit.end)
+        context = prepared.text[begin : end if end >= 0 else len(prepared.text)]
+        entry = self.exceptions.allows(name, hit.code, span, context) if self.exceptions else None
+        if entry is None:
+            self.report.add(hit.code, name, line, column=column, ref=span_ref(name, hit.code, span, context))
+        else:
+            self.report.add("privacy/exception-used", name, line, column=column, entry=entry.line, reviewer=entry.reviewer)
+
+    def _mobile(self, name: str, line: int, column: int, number: str, contact: phone.ContactPhone | None, hit: Hit,
+                prepared: Text) -> None:
         if number in self.published:
             return  # the site may show what the data publishes with consent
         if contact is None or contact.digits != number:
-            self.report.add("privacy/mobile", name, line, column=column)
+            self._finding(name, line, column, hit, prepared)
         elif not contact.consent:
             # Exactly the problem the record checks (consistency.py) report, so that a report
             # holding both prints it once.

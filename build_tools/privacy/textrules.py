@@ -6,8 +6,8 @@ and lists, which are defined once, here and in names.py, birthdate.py, address.p
 kinds of rule:
 
 - "match": every match of a pattern is a finding (birth dates, house addresses);
-- "near": a match counts only when its sentence also matches `near` and not `unless`
-  (照片见附件 next to a child, not 请勿上传孩子的照片);
+- "near": a match counts only when its sentence, within NEAR characters either side, also
+  matches `near` and not `unless` (照片见附件 next to a child, not 请勿上传孩子的照片);
 - "names": the name detector of names.py, with its lists.
 
 The number rules (ID, mobile, bank card) stay in their own modules for now; a "number" kind
@@ -35,6 +35,7 @@ PHOTO_NEAR = (r"学生|儿童|孩子|同学|小朋友|营员|学员|幼儿|该�
               r"|[0-9一二三四五六七八九十]{1,2}班|[男女]孩|[男女]生|宝宝")
 PHOTO_UNLESS = "不得|不要|请勿|禁止|严禁|不能|切勿|不可|避免|不宜|无需|不需要|不用|不再|谢绝|拒绝|不接受|不收"
 SENTENCE_END = "。！？!?\n"
+NEAR = 40  # characters either side of the match: "near" means in the same sentence and within this
 
 RULES_DATA = (
     {"code": birthdate.CODE, "kind": "match", "pattern": birthdate.PATTERN},
@@ -57,10 +58,11 @@ def find_photo_text(text: str) -> Iterator[Hit]:
 
 
 def _sentence(text: str, start: int, end: int) -> str:
-    """The sentence around text[start:end] (between two of SENTENCE_END), as a slice: lookarounds stay inside."""
-    begin = max(text.rfind(c, 0, start) for c in SENTENCE_END) + 1
+    """The sentence around text[start:end] (between two of SENTENCE_END, at most NEAR characters either
+    side), as a slice: lookarounds stay inside."""
+    begin = max(max(text.rfind(c, 0, start) for c in SENTENCE_END) + 1, start - NEAR)
     ends = [i for i in (text.find(c, end) for c in SENTENCE_END) if i >= 0]
-    return text[begin : min(ends) if ends else len(text)]
+    return text[begin : min(min(ends) if ends else len(text), end + NEAR)]
 
 
 def rule_data() -> dict:
@@ -89,5 +91,6 @@ def rule_data() -> dict:
             "maxListLines": names.MAX_LIST_LINES,
         },
         "sentenceEnd": SENTENCE_END,
+        "near": NEAR,
         "messages": {r["code"]: RULES[r["code"]].message for r in RULES_DATA},
     }
