@@ -65,6 +65,12 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[begin : min(min(ends) if ends else len(text), end + NEAR)]
 
 
+def find_all(text: str) -> list[tuple[str, int, int]]:
+    """(code, start, end) of every finding of these rules, rule by rule: what the form's engine returns."""
+    finders = {birthdate.CODE: birthdate.find, address.CODE: address.find, PHOTO_CODE: find_photo_text, names.CODE: names.find}
+    return [(hit.code, hit.start, hit.end) for rule in RULES_DATA for hit in finders[rule["code"]](text)]
+
+
 def rule_data() -> dict:
     """Everything the form's engine needs: rules, the name detector's lists, and each code's message."""
     detector = names.detector()
@@ -82,6 +88,7 @@ def rule_data() -> dict:
             "anonymous": list(names.ANONYMOUS),
             "notGiven": names.NOT_GIVEN,
             "notLast": names.NOT_LAST,
+            "nameEnd": names.NAME_END,
             "titles": list(names.TITLES),
             "adultRoles": list(names.ADULT_ROLES),
             "leadChars": names.LEAD_CHARS,
