@@ -10,7 +10,7 @@ from .. import ROOT
 from ..forked import background, fork_context, received, split_map
 from ..problems import Report
 from ..sources import rel
-from . import exceptions, scan
+from . import exceptions, scan, statements
 
 SKIP_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".pytest_cache", ".hypothesis", ".ruff_cache",
              ".mypy_cache"}
@@ -45,15 +45,17 @@ def expand(paths: list[Path]) -> list[Path]:
 def scan_paths(paths: list[Path], report: Report, root: Path = ROOT, **options) -> scan.Scanner:
     """Scan files on disk with the repository's reviewed exceptions; problems name them relative to the repository.
 
-    Entries of the exceptions file that matched nothing in the files scanned are reported too.
+    Entries of the exceptions file and image statements that matched nothing in the files
+    scanned are reported too.
     """
-    allow = exceptions.load(root, report)
-    scanner = scan.Scanner(report, exceptions=allow, **options)
+    allow, stated = exceptions.load(root, report), statements.load(root, report)
+    scanner = scan.Scanner(report, exceptions=allow, statements=stated, **options)
     names = set()
     for path in paths:
         names.add(name := rel(path))
         scanner.path(path, name)
     allow.finish(report, names, root)
+    stated.finish(report, names, root)
     return scanner
 
 

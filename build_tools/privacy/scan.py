@@ -1,27 +1,26 @@
 """Scanning files: how each kind is opened, and the rules run on its text.
 
 Text files are read as published (formats.py: tags out of HTML, escapes out of JSON, folded
-calendar lines joined); archives (.zip, .xlsx, .docx…) member by member, named
-`archive!/member`; .gz decompressed; images checked for GPS and, under data/, for being
-there at all. A file that cannot be opened is an error, not a pass: this is a firewall, it
-fails closed.
+calendar lines joined); archives, documents and compressed files member by member and page by
+page (containers.py, documents.py), named `archive!/member`; images for GPS, their text
+metadata, and whether a person has stated what they show (statements.py, faces.py). A file
+that cannot be opened, or of a kind that cannot be read, is an error, not a pass: this is a
+firewall, it fails closed.
 """
 
 from __future__ import annotations
 
-import gzip
-import io
 import re
-import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..problems import Report
 from ..strict_yaml import parse
-from . import address, bankcard, birthdate, formats, idnumber, images, names, phone, textrules
+from . import address, bankcard, birthdate, containers, documents, faces, formats, idnumber, images, names, phone, textrules
 from .exceptions import Exceptions, exceptable, span_ref
 from .hits import Hit, Text, prepare
+from .statements import Statements, needs_statement, sha256
 
 _DIGIT = re.compile("[0-9\uff10-\uff19〇零一幺二三四五六七八九]")
 _HAN = re.compile("[\u4e00-\u9fff]")
@@ -40,10 +39,11 @@ BLOCKING = (Detector(idnumber.find, _DIGIT), Detector(bankcard.find, _DIGIT), De
             Detector(birthdate.find, _HAN), Detector(textrules.find_photo_text, re.compile(textrules.PHOTO)))
 ALL = BLOCKING
 
-ARCHIVES = {".zip", ".xlsx", ".xlsm", ".docx", ".pptx", ".odt", ".ods", ".odp", ".epub"}
-SCANNED = formats.TEXT | ARCHIVES | images.EXTENSIONS | {".gz"}
-MAX_BYTES = 64 * 1024 * 1024  # a file, an archive member or a decompressed .gz
-MAX_DEPTH = 2  # archives inside archives
+ARCHIVES = {".zip", ".xlsx", ".xlsm", ".docx", ".docm", ".pptx", ".odt", ".ods", ".odp", ".epub"}
+COMPRESSED = {".gz", ".tgz", ".xz", ".txz", ".lzma", ".bz2", ".tbz2", ".tar"}
+REFUSED = {suffix for _, suffixes, _ in documents.REFUSED for suffix in suffixes}
+SCANNED = formats.TEXT | ARCHIVES | images.EXTENSIONS | COMPRESSED | REFUSED | {".pdf"}
+MAX_BYTES = containers.MAX_BYTES
 
 
 @dataclass
@@ -57,12 +57,16 @@ class Scanner:
     every_type: bool = False  # read files of any type (a built site), not only SCANNED ones
     exceptions: Exceptions | None = None  # the reviewed exceptions that let a false alarm through
     allowed: frozenset[tuple[str, str]] = frozenset()  # (rule, text) let through at the source: the site may show them
+    statements: Statements | None = None  # image statements (source scans); None: look for faces instead (the site)
     files: int = 0
     skipped: list[str] = field(default_factory=list)
+    _digest: str = ""  # SHA-256 of the file being scanned (the outermost, for members)
+    _pictures: set[str] = field(default_factory=set)  # files already reported for a picture
 
     def path(self, path: Path, name: str) -> None:
         """Scan one file on disk, reported as `name`."""
-        if PurePosixPath(name).suffix.lower() not in SCANNED and not self._in_data(name) and not self.every_type:
+        wanted = PurePosixPath(name).suffix.lower() in SCANNED or self.in_data(name) or _in_content(name)
+        if not wanted and not self.every_type:
             self.skipped.append(name)
             return
         try:
@@ -79,26 +83,53 @@ class Scanner:
     def blob(self, name: str, data: bytes, depth: int = 0) -> None:
         """Scan a file's bytes by its kind."""
         self.files += 1
-        suffix = PurePosixPath(name).suffix.lower()
-        if suffix == ".gz" or data[:2] == b"\x1f\x8b":
-            return self._gzip(name, data, depth)
-        if suffix in ARCHIVES or data[:4] == b"PK\x03\x04":
-            return self._archive(name, data, depth)
-        if images.is_image(name, data[:16]):
-            self._image(name, data)
+        if depth == 0:
+            self._digest = sha256(data)
+        suffix, head = PurePosixPath(name).suffix.lower(), data[:16]
+        refused = documents.refused(name, head)
+        compressed = documents.compressed_kind(name, head)
+        if refused:
+            return containers.not_scanned(self, name, refused)
+        if suffix in (".gz", ".tgz") or head[:2] == b"\x1f\x8b":
+            return containers.gzipped(self, name, data, depth)
+        if compressed:
+            return containers.compressed(self, name, data, compressed, depth)
+        if documents.is_tar(name, data):
+            return containers.tar(self, name, data, depth)
+        if suffix in ARCHIVES or head[:4] == b"PK\x03\x04":
+            return containers.zipped(self, name, data, depth)
+        if documents.is_pdf(name, head):
+            return containers.pdf(self, name, data)
+        if images.is_image(name, head):
+            containers.image(self, name, data)
             if suffix != ".svg":
                 return
         elif b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            if self._in_data(name) or suffix in SCANNED:
-                return self.report.add("privacy/not-scanned", name, 1, reason="不是文字文件，也不是能识别的图片或压缩包")
+            if self.in_data(name) or _in_content(name) or suffix in SCANNED:
+                return containers.not_scanned(self, name, "不是文字文件，也不是能识别的图片、文档或压缩包")
             return self.skipped.append(name)  # a font or other binary file of the site's theme
-        self.text(name, formats.decode(data))
+        text = formats.decode(data)
+        containers.table(self, name, data, text)
+        self.text(name, text)
 
-    def text(self, name: str, text: str) -> None:
-        """Run the detectors over a text file."""
+    def picture(self, name: str, data: bytes | None) -> None:
+        """An image (or a document with pictures, data None) may be published only when stated, and on the
+        site only when it shows no face or was stated at the source."""
+        top = name.split("!/")[0]
+        if self.statements is not None and needs_statement(top):
+            if top in self._pictures or self.statements.covers(top, self._digest):
+                return
+            self._pictures.add(top)
+            face = data is not None and faces.has_face(data)
+            self.report.add("privacy/image-face" if face else "privacy/image-unstated", top, 1, sha=self._digest)
+        elif data is not None and ("image", sha256(data)) not in self.allowed and faces.has_face(data):
+            self.report.add("privacy/image-face", name, 1, sha=sha256(data))
+
+    def text(self, name: str, text: str, plain: bool = False) -> None:
+        """Run the detectors over a text file (plain: as it is, whatever its name says)."""
         contacts: dict[int, phone.ContactPhone] | None = None
         seen: set[tuple[int, str, str]] = set()  # a page's visible text and its markup show the same number
-        for first_line, chunk in formats.chunks(name, text):
+        for first_line, chunk in ([(1, text)] if plain else formats.chunks(name, text)):
             active = [d.find for d in self.detectors if d.needs.search(chunk)]
             if not active:
                 continue
@@ -145,39 +176,14 @@ class Scanner:
             # holding both prints it once.
             self.report.add("privacy/mobile-without-consent", name, contact.key_line, "contact.phone")
 
-    def _in_data(self, name: str) -> bool:
+    def in_data(self, name: str) -> bool:
         """Under a data/ folder, where every file is read whatever its type and images are errors."""
         return self.data_images and "data" in PurePosixPath(name).parts[:-1]
 
-    def _image(self, name: str, data: bytes) -> None:
-        if self._in_data(name):
-            self.report.add("privacy/image-in-data", name, 1)
-        if images.has_gps(data):
-            self.report.add("privacy/image-gps", name, 1)
 
-    def _gzip(self, name: str, data: bytes, depth: int) -> None:
-        try:
-            with gzip.GzipFile(fileobj=io.BytesIO(data)) as gz:
-                inner = gz.read(MAX_BYTES + 1)
-        except (OSError, EOFError) as exc:
-            return self.report.add("privacy/not-scanned", name, 1, reason=f"无法解压（{type(exc).__name__}）")
-        if len(inner) > MAX_BYTES or depth >= MAX_DEPTH:
-            return self.report.add("privacy/not-scanned", name, 1, reason="解压后太大或嵌套太深")
-        self.blob(f"{name}!/{PurePosixPath(name).stem}", inner, depth + 1)  # sitemap.xml.gz!/sitemap.xml
-
-    def _archive(self, name: str, data: bytes, depth: int) -> None:
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as z:
-                for info in z.infolist():
-                    if info.is_dir():
-                        continue
-                    member = f"{name}!/{info.filename}"
-                    if info.file_size > MAX_BYTES or depth >= MAX_DEPTH:
-                        self.report.add("privacy/not-scanned", member, 1, reason="压缩包成员太大或嵌套太深")
-                        continue
-                    self.blob(member, z.read(info), depth + 1)
-        except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
-            self.report.add("privacy/not-scanned", name, 1, reason=f"无法打开压缩包（{type(exc).__name__}）")
+def _in_content(name: str) -> bool:
+    """Under content/ (all of it is copied into the site): every file is read, whatever its type."""
+    return "content" in PurePosixPath(name.split("!/")[0]).parts[:-1]
 
 
 def _first_of_overlapping(per_detector: Iterable[Iterator[Hit]]) -> list[Hit]:
