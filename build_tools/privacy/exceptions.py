@@ -71,12 +71,18 @@ class Exceptions:
 
     entries: dict[tuple[str, str, str], Entry] = field(default_factory=dict)
     used: set[Entry] = field(default_factory=set)
+    file: str = FILE  # the exceptions file as problems name it
     #: (rule, matched text) of every span let through: the built site may show them (SiteScan).
     allowed: set[tuple[str, str]] = field(default_factory=set)
 
     def allows(self, file: str, code: str, span: str, line: str) -> Entry | None:
-        """The entry that lets this span through, or None."""
-        entry = self.entries.get((file, code, span_ref(file, code, span, line))) if self.entries else None
+        """The entry that lets this span through, or None. `file` as the scan names it (see tables.source_path)."""
+        if not self.entries:
+            return None
+        from .tables import source_path
+
+        file = source_path(file) or file
+        entry = self.entries.get((file, code, span_ref(file, code, span, line)))
         if entry is not None:
             self.used.add(entry)
             self.allowed.add((code, span))
@@ -87,19 +93,24 @@ class Exceptions:
 
         An entry for a file outside this scan (`check` of one record) is not judged: it was not looked at.
         """
+        from .tables import source_path
+
+        scanned = {source_path(n) or n for n in scanned}
         judged_all = FILE in scanned
         for entry in sorted(set(self.entries.values()) - self.used, key=lambda e: e.line):
             missing = not (root / entry.file).is_file()
             if entry.file in scanned or (judged_all and missing):
-                report.add("privacy/exception-unused", FILE, entry.line)
+                report.add("privacy/exception-unused", self.file, entry.line)
 
 
 def load(root: Path = ROOT, report: Report | None = None) -> Exceptions:
     """The repository's exceptions; problems of the file itself go to report (none when absent)."""
     from ..sources import load_yaml  # not at import: sources imports the report machinery
 
+    from ..sources import rel
+
     path = root / FILE
-    found = Exceptions()
+    found = Exceptions(file=rel(path))
     if not path.is_file():
         return found
     sink = report if report is not None else Report()
@@ -110,19 +121,19 @@ def load(root: Path = ROOT, report: Report | None = None) -> Exceptions:
     if items in (None, ""):
         return found
     if not isinstance(items, list):
-        sink.add("privacy/exception-invalid", FILE, doc.line(("exceptions",)), problem="exceptions 下面应该是一个列表（每项以“- ”开头）")
+        sink.add("privacy/exception-invalid", found.file, doc.line(("exceptions",)), problem="exceptions 下面应该是一个列表（每项以“- ”开头）")
         return found
     for i, item in enumerate(items):
-        entry = _entry(item, doc.line(("exceptions", i)), sink)
+        entry = _entry(item, doc.line(("exceptions", i)), sink, found.file)
         if entry is not None:
             found.entries[(entry.file, entry.rule, entry.span)] = entry
     return found
 
 
-def _entry(item, line: int, report: Report) -> Entry | None:
+def _entry(item, line: int, report: Report, file: str) -> Entry | None:
     problem = _problem(item)
     if problem:
-        report.add("privacy/exception-invalid", FILE, line, problem=problem)
+        report.add("privacy/exception-invalid", file, line, problem=problem)
         return None
     return Entry(item["file"].strip(), item["rule"].strip(), item["span"].strip().lower(), item["reviewer"].strip(), line)
 

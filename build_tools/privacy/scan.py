@@ -17,7 +17,8 @@ from pathlib import Path, PurePosixPath
 
 from ..problems import Report
 from ..strict_yaml import parse
-from . import address, bankcard, birthdate, containers, documents, faces, formats, idnumber, images, names, phone, textrules
+from . import (address, bankcard, birthdate, containers, documents, faces, formats, idnumber, images, names, phone, tables,
+               textrules)
 from .exceptions import Exceptions, exceptable, span_ref
 from .hits import Hit, Text, prepare
 from .statements import Statements, needs_statement, sha256
@@ -161,7 +162,8 @@ class Scanner:
         context = prepared.text[begin : end if end >= 0 else len(prepared.text)]
         entry = self.exceptions.allows(name, hit.code, span, context) if self.exceptions else None
         if entry is None:
-            self.report.add(hit.code, name, line, column=column, ref=span_ref(name, hit.code, span, context))
+            ref = span_ref(tables.source_path(name) or name, hit.code, span, context)
+            self.report.add(hit.code, name, line, column=column, ref=ref)
         else:
             self.report.add("privacy/exception-used", name, line, column=column, entry=entry.line, reviewer=entry.reviewer)
 

@@ -40,17 +40,22 @@ def sha256(data: bytes) -> str:
 
 def needs_statement(name: str) -> bool:
     """Images published from content/ (the site's own images are checked for faces: faces.py)."""
-    return name.split("!/")[0].startswith("content/")
+    from .tables import source_path
+
+    return (source_path(name) or "").startswith("content/")
 
 
 @dataclass
 class Statements:
     entries: dict[tuple[str, str], int] = field(default_factory=dict)  # (file, sha256) → line
+    file: str = FILE  # the statements file as problems name it
     used: set[tuple[str, str]] = field(default_factory=set)
 
     def covers(self, file: str, digest: str) -> bool:
         """True when the image (this file, these bytes) has a statement."""
-        key = (file, digest)
+        from .tables import source_path
+
+        key = (source_path(file) or file, digest)
         if key in self.entries:
             self.used.add(key)
             return True
@@ -63,18 +68,23 @@ class Statements:
 
     def finish(self, report: Report, scanned: set[str], root: Path = ROOT) -> None:
         """Statements that match no image: of an image this scan read (it changed), or of a file that is gone."""
+        from .tables import source_path
+
+        scanned = {source_path(n) or n for n in scanned}
         judged_all = FILE in scanned
         for key, line in sorted(self.entries.items(), key=lambda kv: kv[1]):
             if key not in self.used and (key[0] in scanned or (judged_all and not (root / key[0]).is_file())):
-                report.add("privacy/image-statement-unused", FILE, line)
+                report.add("privacy/image-statement-unused", self.file, line)
 
 
 def load(root: Path = ROOT, report: Report | None = None) -> Statements:
     """The repository's image statements; problems of the file go to report."""
     from ..sources import load_yaml
 
-    found = Statements()
+    from ..sources import rel
+
     path = root / FILE
+    found = Statements(file=rel(path))
     if not path.is_file():
         return found
     sink = report if report is not None else Report()
@@ -83,13 +93,13 @@ def load(root: Path = ROOT, report: Report | None = None) -> Statements:
     if items in (None, ""):
         return found
     if not isinstance(items, list):
-        sink.add("privacy/image-statement-invalid", FILE, doc.line(("images",)), problem="images 下面应该是一个列表（每项以“- ”开头）")
+        sink.add("privacy/image-statement-invalid", found.file, doc.line(("images",)), problem="images 下面应该是一个列表（每项以“- ”开头）")
         return found
     for i, item in enumerate(items):
         line = doc.line(("images", i))
         problem = _problem(item)
         if problem:
-            sink.add("privacy/image-statement-invalid", FILE, line, problem=problem)
+            sink.add("privacy/image-statement-invalid", found.file, line, problem=problem)
         else:
             found.entries[(item["file"].strip(), item["sha256"].strip().lower())] = line
     return found

@@ -35,11 +35,22 @@ MAX_ROWS = 20000  # read this many rows at most: enough to see what a table is
 _NORMAL = re.compile(r"[\s_\-:：*（）()]+")
 
 
+def source_path(name: str) -> str | None:
+    """The path of a file from its data/ or content/ folder on ("content/about/a.csv"), or None.
+
+    Scans name files relative to the repository, or absolutely when they are elsewhere (a copy).
+    """
+    parts = PurePosixPath(name.split("!/")[0]).parts
+    for i, part in enumerate(parts[:-1]):
+        if part in ("data", "content"):
+            return "/".join(parts[i:])
+    return None
+
+
 def applies(name: str) -> bool:
     """A file under data/ or content/ that may be a table of free columns."""
-    top = name.split("!/")[0]
-    return (top.startswith(("data/", "content/")) and not top.startswith(OWN_SCHEMA)
-            and PurePosixPath(name).suffix.lower() in SUFFIXES)
+    top = source_path(name)
+    return top is not None and not top.startswith(OWN_SCHEMA) and PurePosixPath(name).suffix.lower() in SUFFIXES
 
 
 def person_column(header: Iterable) -> str | None:
