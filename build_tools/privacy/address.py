@@ -17,12 +17,12 @@ CODE = "privacy/house-address"
 _N = "[0-9一二三四五六七八九十百零〇]"
 _ANY = "[^ \t\r\n\u3000，。,；;、：:]"  # within one clause
 PATTERN = (
-    rf"村{_ANY}{{0,12}}?(?:组|屯|队|社){_ANY}{{0,8}}?{_N}+号"
+    rf"(?=[村屯0-9一二三四五六七八九十百零〇])(?:村{_ANY}{{0,12}}?(?:组|屯|队|社){_ANY}{{0,8}}?{_N}+号"
     rf"|屯{_N}+号"
     rf"|{_N}+号{_ANY}{{0,8}}?{_N}+室"
     rf"|{_N}+(?:栋|幢|座){_ANY}{{0,4}}?{_N}+(?:单元|室|户)"
     rf"|{_N}+单元{_ANY}{{0,4}}?{_N}+(?:室|号|户)"
-    rf"|{_N}+号楼{_ANY}{{0,4}}?{_N}+(?:室|号|户)"
+    rf"|{_N}+号楼{_ANY}{{0,4}}?{_N}+(?:室|号|户))"  # the lookahead first: Python's re tries the pattern at every position
 )
 _HOUSE = re.compile(PATTERN)
 

@@ -22,9 +22,9 @@ _S = "[ \u3000]*"
 _DATE = (rf"(?:{_YEAR}{_S}[年./-]{_S}{_MONTH_DAY}{_S}(?:[月./-]{_S}{_MONTH_DAY}{_S}[日号]?|月)?|{_YEAR}{_S}年"
          rf"|(?:19|20)[0-9]{{2}}[01][0-9][0-3][0-9])")
 _LABEL = "出生日期|出生年月日?|出生时间|出生于|生日|生于|出生"
-PATTERN = (
-    rf"(?:{_LABEL}){_S}(?:[：:为在]|是在?)?{_S}(?:{_DATE}|{_MONTH_DAY}{_S}月{_S}{_MONTH_DAY}{_S}[日号])"  # 出生日期：2015年3月12日
-    rf"|{_DATE}{_S}(?:出生(?!人口|率|数|人数|缺陷|比)|生人|生(?![\u4e00-\u9fff]))"  # 2015年3月12日出生, 2015.3.4生
+PATTERN = (  # the lookahead first: Python's re tries the pattern at every position
+    rf"(?=[出生12一二])(?:(?:{_LABEL}){_S}(?:[：:为在]|是在?)?{_S}(?:{_DATE}|{_MONTH_DAY}{_S}月{_S}{_MONTH_DAY}{_S}[日号])"  # 出生日期：2015年3月12日
+    rf"|{_DATE}{_S}(?:出生(?!人口|率|数|人数|缺陷|比)|生人|生(?![\u4e00-\u9fff])))"  # 2015年3月12日出生, 2015.3.4生
 )
 _BIRTH = re.compile(PATTERN)
 

@@ -36,7 +36,7 @@ class Detector:
 #: Earlier detectors win where findings overlap (an ID number is not also reported as a card).
 #: Every rule blocks: what a detector is unsure of waits for a reviewed exception (exceptions.py).
 BLOCKING = (Detector(idnumber.find, _DIGIT), Detector(bankcard.find, _DIGIT), Detector(phone.find, _DIGIT),
-            Detector(names.find, re.compile(names.CONTEXT)), Detector(address.find, _HAN),
+            Detector(names.find, _HAN), Detector(address.find, _HAN),
             Detector(birthdate.find, _HAN), Detector(textrules.find_photo_text, re.compile(textrules.PHOTO)))
 ALL = BLOCKING
 

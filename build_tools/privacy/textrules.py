@@ -29,7 +29,7 @@ PHOTO_CODE = "privacy/photo-of-child"
 _PHOTO = "(?:照片|相片|合影|合照|生活照|证件照|免冠照|大头照|头像|近照|全家福|视频|录像)"
 _ATTACHED = "(?:见附件|附后|附件|另附|已附|附上|随附|已发|发群|发至|发到|见下图|如下图|见图)"
 _CLAUSE = "[^。！？!?\n]"
-PHOTO = rf"{_PHOTO}{_CLAUSE}{{0,10}}?{_ATTACHED}|(?:附件|另附|附上|随附|附[：:])[：:]?{_CLAUSE}{{0,10}}?{_PHOTO}"
+PHOTO = rf"(?=[照相合生证免大头近全视录附另随])(?:{_PHOTO}{_CLAUSE}{{0,10}}?{_ATTACHED}|(?:附件|另附|附上|随附|附[：:])[：:]?{_CLAUSE}{{0,10}}?{_PHOTO})"
 # A child in the same sentence: the contexts of names.py, or a word for children.
 PHOTO_NEAR = (r"学生|儿童|孩子|同学|小朋友|营员|学员|幼儿|该生|受助|帮扶|结对|[0-9一二三四五六七八九十]{1,2}岁|年级"
               r"|[0-9一二三四五六七八九十]{1,2}班|[男女]孩|[男女]生|宝宝")
@@ -79,10 +79,9 @@ def rule_data() -> dict:
         "rules": list(RULES_DATA),
         "names": {
             "before": names.BEFORE,
-            "after": names.AFTER,
+            "afterAt": names.AFTER_AT,
             "heading": names.HEADING,
             "listItem": names.LIST_ITEM,
-            "context": names.CONTEXT,
             "surnames": names.SURNAMES,
             "compound": list(names.COMPOUND_SURNAMES),
             "anonymous": list(names.ANONYMOUS),

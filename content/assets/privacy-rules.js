@@ -31,10 +31,9 @@
 
   function Names(d) {
     this.before = new RegExp(d.before, "gu");
-    this.after = new RegExp(d.after, "gu");
+    this.afterAt = new RegExp(d.afterAt, "gu");
     this.heading = new RegExp(d.heading, "gu");
     this.listItem = new RegExp(d.listItem, "yu");
-    this.context = new RegExp(d.context, "u");
     this.surnames = d.surnames;
     this.compound = d.compound;
     this.anonymous = d.anonymous;
@@ -52,10 +51,9 @@
   var SPACES = " \u3000", CELL_BORDERS = "|｜\t";
 
   Names.prototype.find = function (text) {
-    if (!this.context.test(text)) return [];
     var found = new Map(), self = this;
     allMatches(this.before, text).forEach(function (m) { self.forward(text, m[1], found); });
-    allMatches(this.after, text).forEach(function (m) { self.backward(text, m[0], found); });
+    allMatches(this.afterAt, text).forEach(function (m) { self.backward(text, m[1], found); });
     allMatches(this.heading, text).forEach(function (m) {
       var start = skip(text, m[1], SPACES);
       if (self.readForward(text, start) !== null) self.forward(text, start, found);
