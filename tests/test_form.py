@@ -92,7 +92,7 @@ def test_form_refuses_a_mobile_number_and_dates_in_the_wrong_order(page):
 
 def test_form_refuses_a_child_named_and_never_repeats_the_name(page):
     """The form blocks what `check` blocks (the rules themselves: test_privacy_parity.py)."""
-    fill(page, description="张小明同学（10岁）参加了夏令营。\n\n营员韦佳怡，2015年3月4日出生，家住白泥湖村三组12号。",
+    fill(page, description="**张小明**同学（10岁）参加了夏令营。\n\n营员韦佳怡，2015年3月4日出生，家住白泥湖村三组12号。",
          **{"audience.summary": "三年级学生李娜、王芳"})
     problems = page.locator("#record-problems li").all_inner_texts()
     assert "“详细介绍”：这里写了一个孩子的姓名（旁边有“同学”“学生”“几岁”“几年级”“名单”等说明是孩子的字样）。" in problems

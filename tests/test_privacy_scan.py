@@ -256,3 +256,9 @@ def test_pre_commit_hook_runs_the_scan():
     from build_tools.privacy.files import SKIP_PREFIXES
 
     assert hook["exclude"] == "^tests/privacy_samples/" and "tests/privacy_samples/" in SKIP_PREFIXES
+
+
+def test_emphasis_does_not_split_a_name(tmp_path):
+    """Markdown emphasis or an inline tag between characters: the name is read as the page shows it."""
+    assert found(tmp_path, "notes.md", "学生**张**小明同学\n学生<span>李娜</span>同学\n") == [
+        ("privacy/person-name", 1), ("privacy/person-name", 2)]

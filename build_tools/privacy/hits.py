@@ -30,7 +30,8 @@ _FOLD = {**{0xFF10 + i: ord("0") + i for i in range(10)}, 0xFF38: ord("X"), 0xFF
 # markers (11010120**00**01011234), inline HTML tags, zero-width characters and soft hyphens.
 INLINE_TAGS = "a|abbr|b|bdi|bdo|code|data|del|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var|wbr"
 _HIDDEN = r"[*_`~]{1,3}|</?(?:" + INLINE_TAGS + r")\b[^<>\n]{0,200}>|[\u00ad\u200b-\u200d\u2060\ufeff]"
-_SPLITTER = re.compile(rf"[0-9]((?:{_HIDDEN})+)(?=[0-9Xx])", re.IGNORECASE)
+# Between two Chinese characters too (学生**张小明**同学): the name rules read the text as shown.
+_SPLITTER = re.compile(rf"[0-9\u4e00-\u9fff]((?:{_HIDDEN})+)(?=[0-9Xx\u4e00-\u9fff])", re.IGNORECASE)
 
 
 _WIDE = re.compile("[\uff10-\uff19\uff38\uff58]")
