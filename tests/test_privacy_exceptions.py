@@ -202,3 +202,16 @@ def test_aggregate_refuses_a_roster_anywhere_inside_the_repository(where, tmp_pa
             roster.parent.rmdir()
     assert proc.returncode == 1 and "[roster/inside-repository]" in proc.stderr
     assert "张三" not in proc.stderr and not (tmp_path / "out.csv").exists()
+
+
+def test_the_reviewers_diff_lists_every_entry_added_or_removed():
+    from build_tools.datadiff import register_changes
+    from build_tools.diff_report import format_summary
+    from build_tools.datadiff import Summary
+
+    old = b"exceptions:\n  - file: content/a.md\n    rule: privacy/person-name\n    span: 0123456789abcdef\n    reason: x\n    reviewer: \"@a\"\n"
+    new = old.replace(b"content/a.md", b"content/b.md").replace(b'"@a"', b'"@b"')
+    lines = register_changes("data/privacy-exceptions.yaml", old, new)
+    assert lines == ["data/privacy-exceptions.yaml 新增：file content/b.md，rule privacy/person-name，span 0123456789abcdef，reviewer @b，reason x",
+                     "data/privacy-exceptions.yaml 删除：file content/a.md，rule privacy/person-name，span 0123456789abcdef，reviewer @a，reason x"]
+    assert "### 隐私例外和图片登记（2）" in format_summary(Summary(privacy=lines), "main")
