@@ -46,6 +46,8 @@ SURNAMES = (
 COMPOUND_SURNAMES = tuple(
     "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 司徒 令狐 宇文 夏侯 西门 南宫 端木 独孤 申屠 轩辕".split())
 ANONYMOUS = ("某某", "某")  # 王某某: the surname is still told
+# What school texts call a child instead of a name: 小 or 阿 and one character (小明, 阿妹).
+NICKNAME_HEADS = "小阿"
 
 # Characters no given name holds: particles, pronouns, verbs and words that follow a name,
 # numbers and measure words, time words, and the ends of place and organisation names.
@@ -67,6 +69,8 @@ NAME_END = (
     "珍秀英凤霖森松宁乐歌彪威奇昕旭昱晟晖玮珂琛瑜璟宏弘鸿宝贝丹露辉荣聪智灵彦哲涵钰琰璐希曼岚岩鹤麟骏驰霆钧铄"
     "墨桐蕊菡苒柔嫣姝婉婕妤娅琬瑄珈茹芸莉莎琴瑶筱"
 )
+# What follows a place name, not a person's (陆城镇, 荣家湾, 张谷英村, 苏仙区): a reading followed by one is a place.
+PLACE_AFTER = "省市县区镇乡村街寨屯湾路州旗盟坝坪岭峪沟坡岗塘洲港岛"
 TITLES = tuple(
     "老师 教师 校长 副校长 书记 副书记 主任 副主任 局长 副局长 县长 副县长 区长 镇长 乡长 市长 村长 支书 厅长 处长 科长 股长"
     " 所长 站长 馆长 院长 园长 会长 理事长 秘书长 部长 委员 主席 法官 检察官 警官 民警 警察 辅警 律师 医生 医师 大夫 护士 教授"
@@ -110,9 +114,11 @@ _HEADS = SURNAMES + "".join(sorted({c[0] for c in COMPOUND_SURNAMES} - set(SURNA
 # The first character of every context before a name: Python's re tries a pattern at every
 # position, and one character class first is 5-10× faster than the alternation itself.
 _BEFORE_FIRST = "".join(sorted({re.sub(r"^(?:\(\?<[=!][^)]*\))+", "", a)[0] for a in _CHILD_NOUN.split("|")})) + "一二三四五六七八九十初高大中小0-9"
-BEFORE = rf"(?=[{_BEFORE_FIRST}])(?:{_CHILD_NOUN}|{_GRADE}的?(?:学生|同学)?)[：:]?{_SP}(?=[{_HEADS}])"
+BEFORE = (rf"(?=[{_BEFORE_FIRST}])(?:{_CHILD_NOUN}|{_GRADE}的?(?:学生|同学)?)(?:为|是|有)?[：:]?{_SP}"
+          rf"(?=[{_HEADS}{NICKNAME_HEADS}])")
 HEADING = (
-    r"(?=[名获一二三特优需参帮受资结救姓])(?:名单(?:如下)?[：:]|获奖(?:学生|同学|名单|者|情况)?[：:]|(?:[一二三]|特)等奖(?:获得者)?[：:]"
+    r"(?=[名获一二三特优需参帮受资结救姓学同儿孩营幼小对])(?:名单(?:如下)?[：:]|名单(?=[ \u3000]*\n)"
+    r"|(?:学生|同学|儿童|孩子|营员|学员|幼儿|小朋友|对象)[^。！？!?\n：: \u3000\t]{0,8}[：:]|获奖(?:学生|同学|名单|者|情况)?[：:]|(?:[一二三]|特)等奖(?:获得者)?[：:]"
     r"|(?:优秀|三好)(?:学生|学员|营员|少先队员|队员)[：:]?|需要(?:重点)?关注的(?:学生|儿童|孩子)[：:]?"
     r"|参加(?:活动的)?(?:学生|儿童|营员)[：:]?|参赛(?:学生|选手)[：:]?|(?:帮扶|受助|资助|结对|救助)(?:对象|学生|儿童)[：:]|姓名)"
 )
@@ -121,11 +127,11 @@ _CARER = "爷爷|奶奶|外公|外婆|姥姥|姥爷|叔叔|婶婶|伯伯|姑姑|
 AFTER = (
     rf"(?:(?:小)?同学(?!们)|小朋友(?!们)"
     rf"|{_SP}[，,、（(|｜\t]?{_SP}(?:今年|现年|年仅|刚满|才|已)?{_AGE}"
-    rf"|{_SP}[，,、（(|｜\t]?{_SP}(?:就读于|在读|读|上|是)?{_GRADE}"
+    rf"|{_SP}[，,、（(|｜\t]?{_SP}(?:今年|现在|目前)?(?:就读于|在读|读|上|是)?{_GRADE}"
     rf"|(?:{_SP}[，,、（(|｜\t]{_SP}|[ \u3000]+)[男女](?:生|孩|童|性)?(?![{_HAN}A-Za-z])"
     rf"|(?:及其|和其|与其)?的?(?:{_FAMILY})|之(?:子|女|孙女|孙|父|母)|兄妹|姐弟|兄弟|姐妹|(?:是一对)?双胞胎"
     rf"|担任(?:班长|学习委员|课代表|中队长|大队长|小队长|升旗手|小主持人|小队长)"
-    rf"|(?:由|跟|随|和|与)(?:其)?(?:{_CARER})(?:照顾|抚养|照看|生活|一起生活|带大)|(?:父母|爸妈)(?:常年|长期|都|均|在外|外出|离异|双亡)"
+    rf"|(?:现在|目前|一直|从小)?(?:由|跟着?|随|和|与)(?:其)?(?:{_CARER})(?:照顾|抚养|照看|生活|一起生活|带大)|(?:父母|爸妈)(?:常年|长期|都|均|在外|外出|离异|双亡)"
     rf"|家(?:住|里|中|庭)|就读于|等[0-9{_CN_NUM}]{{0,3}}[名位个]?(?:同学|学生|小朋友|孩子|儿童|营员|学员))"
 )
 # Where a list line's names begin: after a list marker, a table's cell border or a tab.
@@ -134,7 +140,7 @@ MAX_LIST_LINES = 500
 
 # Where a context after a name begins: the shortest surname-and-given-name shape that a context
 # follows, found by one pattern led by the surname class (a search for AFTER alone is 75× slower).
-AFTER_AT = rf"[{_HEADS}][{_HAN}]{{1,3}}?(?=(?:{AFTER}))"
+AFTER_AT = rf"[{_HEADS}{NICKNAME_HEADS}][{_HAN}]{{1,3}}?(?=(?:{AFTER}))"
 _BEFORE_RE = re.compile(BEFORE)
 _AFTER_AT_RE = re.compile(AFTER_AT)
 _HEADING_RE = re.compile(HEADING)
@@ -187,6 +193,8 @@ class Names:
             out += [(start + 4, 2), (start + 3, 2)]
         if start < len(text) and text[start] in SURNAMES:
             out += [(start + 3, 1), (start + 2, 1)]
+        if start < len(text) and text[start] in NICKNAME_HEADS:
+            out.append((start + 2, 1))
         return [(end, sl) for end, sl in out if end <= len(text)]
 
     def plausible(self, text: str, start: int, end: int, surname: int) -> bool:
@@ -208,7 +216,10 @@ class Names:
         return True
 
     def read_forward(self, text: str, start: int) -> tuple[int, int] | None:
-        for end, surname in self._readings(text, start):
+        readings = self._readings(text, start)
+        if any(end < len(text) and text[end] in PLACE_AFTER for end, _ in readings):
+            return None  # 陆城镇, 张谷英村: a place (the shorter reading too)
+        for end, surname in readings:
             if self.plausible(text, start, end, surname):
                 return start, end
         return None
@@ -218,7 +229,8 @@ class Names:
             if start < 0:
                 continue
             head = text[start : start + surname]
-            if (surname == 2 and head not in COMPOUND_SURNAMES) or (surname == 1 and head not in SURNAMES):
+            nickname = end - start == 2 and head in NICKNAME_HEADS
+            if (surname == 2 and head not in COMPOUND_SURNAMES) or (surname == 1 and head not in SURNAMES and not nickname):
                 continue
             if end - start == 3 and surname == 1 and text[start] in LEAD_CHARS and text[start + 1] in SURNAMES:
                 continue
@@ -303,7 +315,7 @@ def _next_in_list(text: str, i: int) -> int | None:
 @lru_cache(maxsize=1)
 def detector() -> Names:
     """The detector, once per process."""
-    return Names(lambda: lexicon.common_words(frozenset(SURNAMES), frozenset(COMPOUND_SURNAMES)))
+    return Names(lambda: lexicon.common_words(frozenset(SURNAMES + NICKNAME_HEADS), frozenset(COMPOUND_SURNAMES)))
 
 
 def find(text: str) -> Iterator[Hit]:

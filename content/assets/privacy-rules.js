@@ -37,9 +37,11 @@
     this.surnames = d.surnames;
     this.compound = d.compound;
     this.anonymous = d.anonymous;
+    this.nicknameHeads = d.nicknameHeads;
     this.notGiven = d.notGiven;
     this.notLast = d.notLast;
     this.nameEnd = d.nameEnd;
+    this.placeAfter = d.placeAfter;
     this.titles = d.titles;
     this.adultRoles = d.adultRoles;
     this.leadChars = d.leadChars;
@@ -68,6 +70,7 @@
     var out = [];
     if (this.compound.indexOf(text.slice(start, start + 2)) >= 0) out.push([start + 4, 2], [start + 3, 2]);
     if (start < text.length && this.surnames.indexOf(text[start]) >= 0) out.push([start + 3, 1], [start + 2, 1]);
+    if (start < text.length && this.nicknameHeads.indexOf(text[start]) >= 0) out.push([start + 2, 1]);
     return out.filter(function (r) { return r[0] <= text.length; });
   };
   Names.prototype.plausible = function (text, start, end, surname) {
@@ -87,6 +90,7 @@
   };
   Names.prototype.readForward = function (text, start) {
     var r = this.readings(text, start);
+    for (var p = 0; p < r.length; p++) if (r[p][0] < text.length && this.placeAfter.indexOf(text[r[p][0]]) >= 0) return null;
     for (var k = 0; k < r.length; k++) if (this.plausible(text, start, r[k][0], r[k][1])) return [start, r[k][0]];
     return null;
   };
@@ -96,7 +100,8 @@
       var start = tries[k][0], surname = tries[k][1];
       if (start < 0) continue;
       var head = text.slice(start, start + surname);
-      if ((surname === 2 && this.compound.indexOf(head) < 0) || (surname === 1 && this.surnames.indexOf(head) < 0)) continue;
+      var nickname = end - start === 2 && this.nicknameHeads.indexOf(head) >= 0;
+      if ((surname === 2 && this.compound.indexOf(head) < 0) || (surname === 1 && this.surnames.indexOf(head) < 0 && !nickname)) continue;
       if (end - start === 3 && surname === 1 && this.leadChars.indexOf(text[start]) >= 0 && this.surnames.indexOf(text[start + 1]) >= 0) continue;
       if (this.plausible(text, start, end, surname)) return [start, end];
     }
