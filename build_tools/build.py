@@ -39,7 +39,7 @@ def build(today: dt.date, site_dir: Path, fmt: str = "text", root: Path = ROOT) 
         late = Path(tmp) / "late"
         # The privacy scan of the new site reads each page as mkdocs writes it, and the QR
         # codes and calendars where they are made: both on the other core while mkdocs runs.
-        scan = SiteScan(new_site, published_numbers(dataset))
+        scan = SiteScan(new_site, published_numbers(dataset), allowed=dataset.privacy_allowed)
         ctx.late.start(late, then=scan.read_late)
         os.environ["SOURCE_DATE_EPOCH"] = _epoch(today)  # mkdocs dates the sitemap with it
         try:

@@ -62,6 +62,7 @@ class Summary:
     unreadable: list[str] = field(default_factory=list)
     reformatted: list[str] = field(default_factory=list)
     statistics: list[str] = field(default_factory=list)
+    privacy: list[str] = field(default_factory=list)  # entries added or removed in the two privacy registers
     other: list[str] = field(default_factory=list)
 
 
@@ -154,6 +155,26 @@ def compare_activity(name: str, old: bytes | None, new: bytes | None, root: Path
         (out.cancelled if cancelled else out.changed).append(change)
 
 
+# The privacy registers (issue 14): each entry lets one span or one image through, so the
+# reviewer sees every entry added or removed, with its reviewer, not just "file changed".
+REGISTERS = {"data/privacy-exceptions.yaml": ("exceptions", ("file", "rule", "span", "reviewer", "reason")),
+             "data/images.yaml": ("images", ("file", "shows", "consent_ref", "reviewer", "sha256"))}
+
+
+def register_changes(name: str, old: bytes | None, new: bytes | None) -> list[str]:
+    """Entries added and removed in a privacy register, one line each (no entry holds personal data: hashes, paths)."""
+    key, fields = REGISTERS[name]
+
+    def entries(raw: bytes | None) -> list[tuple]:
+        value = parse(raw.decode("utf-8", "replace"))[0].value if raw else None
+        items = value.get(key) if isinstance(value, dict) else None
+        return [tuple(str(i.get(f, "")) for f in fields) for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+
+    before, after = entries(old), entries(new)
+    lines = [f"{name} 新增：" + "，".join(f"{f} {v}" for f, v in zip(fields, e, strict=True) if v) for e in after if e not in before]
+    return lines + [f"{name} 删除：" + "，".join(f"{f} {v}" for f, v in zip(fields, e, strict=True) if v) for e in before if e not in after]
+
+
 def summarize(base: str, root: Path = ROOT) -> Summary:
     """Every change under data/ between BASE and the working tree."""
     from .statistics_diff import compare_table
@@ -169,6 +190,8 @@ def summarize(base: str, root: Path = ROOT) -> Summary:
             compare_activity(name, old, new, root, out)
         elif name.startswith(STATISTICS_DIR + "/") and Path(name).suffix.lower() in (".csv", ".xlsx"):
             out.statistics.append(compare_table(name, old, new))
+        elif name in REGISTERS:
+            out.privacy += register_changes(name, old, new)
         else:
             out.other.append(f"{name}（{'新增' if old is None else '删除' if new is None else '修改'}）")
     return out

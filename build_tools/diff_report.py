@@ -31,6 +31,9 @@ def format_summary(s: Summary, base: str) -> str:
     lines += _changes("删除的活动", s.removed,
                       "⚠ 已经发布的活动请不要删除文件：志愿者可能已经收藏或订阅了它。请恢复文件，把 status 改成 \"cancelled\"。")
     lines += _files("统计表", s.statistics)
+    lines += _files("隐私例外和图片登记", s.privacy,
+                    "⚠ 每一项都会让隐私检查放行一处内容或一张图片。请逐项核对：reviewer 是批准这次合并请求的人，"
+                    "放行的原文看过，reason 说得通。")
     lines += _files("其他数据文件", s.other, "可选值表、字段定义等由管理员审核。")
     lines += _files("无法比较的文件", s.unreadable, "这些文件有格式错误，请先看检查结果。")
     if s.reformatted:

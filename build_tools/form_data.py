@@ -1,8 +1,10 @@
-"""assets/record-form.json: what the web form for schools (content/schools/form.md) needs.
+"""assets/record-form.json and assets/privacy-rules.json: what the web form for schools needs.
 
-The form's choices and checks come from this file, written at build time from the same
-schema and allow-lists the validator uses, so the form can never offer a value that the
-validator would refuse, nor miss a list entry added later.
+The form's choices and checks come from these files, written at build time from the same
+schema, allow-lists and privacy rules the validator uses, so the form can never offer a value
+that the validator would refuse, nor miss a list entry added later, nor pass a child's name
+that `check` would stop (privacy-rules.json is the data of build_tools/privacy/textrules.py,
+run by content/assets/privacy-rules.js; the form fetches it only when a record is made).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ if TYPE_CHECKING:
     from .generate import Context
 
 FORM_JSON = "assets/record-form.json"
+PRIVACY_JSON = "assets/privacy-rules.json"
 _KEYS = ("title", "description", "example", "type", "x-list", "x-datetime", "x-values", "x-markdown")
 
 
@@ -47,6 +50,11 @@ def form_data(ctx: Context) -> dict:
 
 
 def write_form_data(ctx: Context) -> None:
+    from .privacy.textrules import rule_data
+
     out = ctx.docs / FORM_JSON
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(form_data(ctx), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    # One line, no indent: it is mostly a word list, fetched only when the form makes a record.
+    (ctx.docs / PRIVACY_JSON).write_text(json.dumps(rule_data(), ensure_ascii=False, separators=(",", ":")) + "\n",
+                                         encoding="utf-8")

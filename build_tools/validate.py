@@ -157,9 +157,23 @@ def data_files(root: Path = ROOT) -> list[Path]:
     return sorted(p for p in (root / "data").rglob("*") if p.is_file())
 
 
+def content_files(root: Path = ROOT) -> list[Path]:
+    """Every file under content/, whatever its type: all of it is copied into the site."""
+    return sorted(p for p in (root / "content").rglob("*") if p.is_file())
+
+
 def privacy_scan(files: list[Path], report: Report) -> Report:
     """The privacy scanner over the raw text of data files, into the same report (returned)."""
     return scan_paths(files, report).report
+
+
+def _published_scan(root: Path) -> tuple[Report, frozenset[tuple[str, str]]]:
+    """The privacy scan of everything the site is made from (data/ and content/), and what the
+    built site may show: the spans reviewed exceptions let through, the images stated."""
+    report = Report()
+    scanner = scan_paths(data_files(root) + content_files(root), report, root)
+    images = {("image", digest) for digest in scanner.statements.hashes}
+    return report, frozenset(scanner.exceptions.allowed | images)
 
 
 @dataclass(frozen=True)
@@ -173,19 +187,20 @@ class Dataset:
     hotlines: list[Checked] = field(default_factory=list)  # data/hotlines.yaml (0 or 1 file)
     organizations: list[Checked] = field(default_factory=list)  # data/organizations.yaml, checked like the rest
     statistics: Statistics | None = None  # data/statistics/*.csv|xlsx, checked and audited
+    privacy_allowed: frozenset[tuple[str, str]] = frozenset()  # (rule, text) of exceptions, ("image", sha256) stated
 
 
 def validate_all(root: Path = ROOT) -> tuple[Report, Dataset]:
     """Every check the build runs before it renders anything (data files of every kind)."""
-    # The statistics (LP audit included) and the raw-text privacy scan of data/ run on the
-    # other core meanwhile; their problems are reported after the records', as before.
-    beside = Beside(lambda: (validate_statistics(statistics_files(root), root), privacy_scan(data_files(root), Report())))
+    # The statistics (LP audit included) and the raw-text privacy scan of data/ and content/ run
+    # on the other core meanwhile; their problems are reported after the records', as before.
+    beside = Beside(lambda: (validate_statistics(statistics_files(root), root), _published_scan(root)))
     report, activities = validate_activities(activity_files(root), root)
     directory = {}
     for kind in DIRECTORY:
         found, directory[kind] = validate_directory(kind, directory_files(kind, root), root)
         report.extend(found)
-    (found, statistics), scanned = beside.result()
+    (found, statistics), (scanned, allowed) = beside.result()
     report.extend(found)
     report.extend(scanned)
-    return report, Dataset(root=root, activities=activities, **directory, statistics=statistics)
+    return report, Dataset(root=root, activities=activities, **directory, statistics=statistics, privacy_allowed=allowed)

@@ -52,6 +52,7 @@ def fill(page, **changes):
     for skill in ("急救", "游泳救生"):
         page.check(f'[name="skills"][value="{skill}"]')
     page.click("#record-form button[type=submit]")
+    page.wait_for_selector("#record-form[data-state=done]", state="attached")  # the privacy rules load on the first submit
 
 
 def test_form_builds_a_record_that_passes_validation_unchanged(page, tmp_path):
@@ -87,6 +88,21 @@ def test_form_refuses_a_mobile_number_and_dates_in_the_wrong_order(page):
     assert "结束日期不能早于开始日期。" in problems
     assert "报名链接必须以 https:// 开头。" in problems
     assert page.locator("#record-output").is_hidden()
+
+
+def test_form_refuses_a_child_named_and_never_repeats_the_name(page):
+    """The form blocks what `check` blocks (the rules themselves: test_privacy_parity.py)."""
+    fill(page, description="**张小明**同学（10岁）参加了夏令营。\n\n营员韦佳怡，2015年3月4日出生，家住白泥湖村三组12号。",
+         **{"audience.summary": "三年级学生李娜、王芳"})
+    problems = page.locator("#record-problems li").all_inner_texts()
+    assert "“详细介绍”：这里写了一个孩子的姓名（旁边有“同学”“学生”“几岁”“几年级”“名单”等说明是孩子的字样）。" in problems
+    assert any(p.startswith("“详细介绍”：这里写了一个人的出生日期") for p in problems)
+    assert any(p.startswith("“详细介绍”：这里写了精确到门牌的住址") for p in problems)
+    assert any(p.startswith("“面向对象”：这里写了一个孩子的姓名") for p in problems)
+    assert not any(name in p for p in problems for name in ("张小明", "韦佳怡", "李娜", "王芳", "白泥湖"))
+    assert page.locator("#record-output").is_hidden()
+    fill(page, description="李老师和王法官为孩子们讲解防溺水知识，学生们学习雷锋精神。")
+    assert page.locator("#record-problems-box").is_hidden() and page.locator("#record-output").is_visible()
 
 
 def test_form_checks_required_fields_and_the_id(page):

@@ -67,7 +67,13 @@ FILE_RULES = {"file/not-utf8", "file/too-large", "file/misplaced", "file/wrong-y
 # The privacy scanner's rules: samples in test_privacy_samples.py, files in test_privacy_scan.py.
 FILE_RULES |= {"privacy/id-number", "privacy/id-number-unchecked", "privacy/id-number-old", "privacy/mobile",
                "privacy/bank-card", "privacy/person-name", "privacy/house-address", "privacy/image-in-data",
-               "privacy/image-gps", "privacy/not-scanned", "privacy/birth-date", "privacy/qq-number", "privacy/wechat-id"}
+               "privacy/image-gps", "privacy/not-scanned", "privacy/birth-date", "privacy/qq-number", "privacy/wechat-id",
+               "privacy/photo-of-child"}
+# Tables of people, image statements and faces, reviewed exceptions, rosters in the repository:
+# test_privacy_files.py and test_privacy_exceptions.py.
+FILE_RULES |= {"privacy/people-table", "privacy/image-unstated", "privacy/image-face", "privacy/image-statement-invalid",
+               "privacy/image-statement-unused", "privacy/exception-invalid", "privacy/exception-unused",
+               "privacy/exception-used", "roster/inside-repository"}
 # Care centres, policies and hotlines: cases in test_directory_rules.py.
 FILE_RULES |= DIRECTORY_RULES
 # Two records that look alike: test_duplicates.py.

@@ -8,6 +8,7 @@ level, suppressed, rounded and audited; the suppression ledger keeps hidden cell
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import subprocess
 import sys
@@ -28,7 +29,7 @@ def period(text: str) -> str:
 
 def register(sub) -> None:
     p = sub.add_parser("aggregate", help="把私密花名册汇总成可以公开的统计表（隐藏、取整并核验）")
-    p.add_argument("roster", type=Path, help="花名册文件（.csv 或 .xlsx），必须放在仓库以外")
+    p.add_argument("roster", type=Path, help="花名册文件（.csv 或 .xlsx），必须放在仓库文件夹以外（如“文档”文件夹）")
     p.add_argument("--period", type=period, required=True, help="统计期，如 2025 或 2026Q3")
     p.add_argument("--out", type=Path, required=True, help="写出的统计表，如 data/statistics/2026Q3-430603.csv")
     p.add_argument("--source", default="学校上报的留守儿童信息台账汇总", help="写入 source 列的数据来源说明")
@@ -36,6 +37,19 @@ def register(sub) -> None:
     p.add_argument("--ledger", type=Path, default=ROOT / "data/statistics/suppression-ledger.csv", help="隐藏记录文件")
     p.add_argument("--format", choices=["text", "json", "github"], default="text")
     p.set_defaults(run=run)
+
+
+def inside_repository(path: Path, root: Path = ROOT) -> str | None:
+    """The repository folder the roster sits in (tracked by git or not), as people see it; None when outside.
+
+    An untracked roster in the repository is one `git add .` away from being published, so it
+    is refused wherever it is in there, ignored folders (rosters/, private/) included.
+    """
+    real, top = Path(os.path.realpath(path)), Path(os.path.realpath(root))
+    if real != top and top not in real.parents:
+        return None
+    folder = real.parent.relative_to(top).as_posix()
+    return "仓库根目录" if folder == "." else f"仓库里的 {folder}/ 文件夹"
 
 
 def tracked_by_git(path: Path) -> bool:
@@ -56,6 +70,10 @@ def run(args) -> int:
     from ..stats.roster import Mapping, count_roster
 
     report = Report()
+    where = inside_repository(args.roster)
+    if where:
+        report.add("roster/inside-repository", "（花名册）", 1, where=where)
+        return _fail(report, args.format)
     if tracked_by_git(args.roster):
         report.add("roster/tracked", rel(args.roster), 1)
         return _fail(report, args.format)

@@ -10,7 +10,7 @@ from .. import ROOT
 from ..forked import background, fork_context, received, split_map
 from ..problems import Report
 from ..sources import rel
-from . import scan
+from . import exceptions, scan, statements
 
 SKIP_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".pytest_cache", ".hypothesis", ".ruff_cache",
              ".mypy_cache"}
@@ -42,22 +42,33 @@ def expand(paths: list[Path]) -> list[Path]:
     return out
 
 
-def scan_paths(paths: list[Path], report: Report, **options) -> scan.Scanner:
-    """Scan files on disk; problems name them relative to the repository."""
-    scanner = scan.Scanner(report, **options)
+def scan_paths(paths: list[Path], report: Report, root: Path = ROOT, **options) -> scan.Scanner:
+    """Scan files on disk with the repository's reviewed exceptions; problems name them relative to the repository.
+
+    Entries of the exceptions file and image statements that matched nothing in the files
+    scanned are reported too.
+    """
+    allow, stated = exceptions.load(root, report), statements.load(root, report)
+    scanner = scan.Scanner(report, exceptions=allow, statements=stated, **options)
+    names = set()
     for path in paths:
-        scanner.path(path, rel(path))
+        names.add(name := rel(path))
+        scanner.path(path, name)
+    allow.finish(report, names, root)
+    stated.finish(report, names, root)
     return scanner
 
 
-def scan_site(site: Path, report: Report, published: frozenset[str] = frozenset()) -> int:
-    """Scan a built site: the blocking rules only (names and addresses were shown at validation).
+def scan_site(site: Path, report: Report, published: frozenset[str] = frozenset(),
+              allowed: frozenset[tuple[str, str]] = frozenset()) -> int:
+    """Scan a built site with the blocking rules.
 
-    Mobile numbers the data publishes with consent may appear on its pages, feeds and downloads.
+    Mobile numbers the data publishes with consent may appear on its pages, feeds and downloads,
+    and so may the spans that reviewed exceptions let through at the source (`allowed`).
     The files are shared out over the cores (a 5,000-activity site has 20,000 files); returns
     how many were read.
     """
-    return SiteScan(site, published, ahead=False).finish(report)
+    return SiteScan(site, published, ahead=False, allowed=allowed).finish(report)
 
 
 class SiteScan:
@@ -70,8 +81,9 @@ class SiteScan:
     file order; only the waiting is shorter.
     """
 
-    def __init__(self, site: Path, published: frozenset[str] = frozenset(), ahead: bool = True):
-        self.site, self.published = site, published
+    def __init__(self, site: Path, published: frozenset[str] = frozenset(), ahead: bool = True,
+                 allowed: frozenset[tuple[str, str]] = frozenset()):
+        self.site, self.published, self.allowed = site, published, allowed
         self._worker = None
         self._early: tuple[list, dict[str, tuple[int, int]]] = ([], {})  # from read_late()
         ctx = fork_context() if ahead else None
@@ -158,7 +170,7 @@ class SiteScan:
 
     def _scanner(self) -> scan.Scanner:
         return scan.Scanner(Report(), detectors=scan.BLOCKING, published=self.published, data_images=False,
-                            every_type=True)
+                            every_type=True, allowed=self.allowed)
 
 
 def _stamp(path: Path) -> tuple[int, int]:
@@ -179,7 +191,7 @@ def _wanted(name: str) -> bool:
     folders = Path(name).parts[:-1]
     if name.startswith(SKIP_PREFIXES) or any(part in SKIP_DIRS or part.startswith(".build-") for part in folders):
         return False
-    return name.startswith("data/") or Path(name).suffix.lower() in scan.SCANNED
+    return name.startswith(("data/", "content/")) or Path(name).suffix.lower() in scan.SCANNED
 
 
 def _walk(top: Path):

@@ -141,7 +141,8 @@ def _spelled_digits(m: re.Match) -> str:
 INLINE_TAGS = "a|abbr|b|bdi|bdo|code|data|del|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var|wbr"
 _HIDDEN = (rf"[*_`~]{{1,3}}|</?(?:{INLINE_TAGS})\b[^<>\n]{{0,200}}>|<!--(?:(?!-->)[^\n]){{0,200}}-->|[{_INVISIBLE}]"
            rf"|\]\([^()\s]{{0,200}}\)|\[")
-_SPLITTER = re.compile(rf"[0-9]((?:{_HIDDEN})+)(?=[0-9Xx])", re.IGNORECASE)
+# Between two Chinese characters too (学生**张小明**同学): the name rules read the text as shown.
+_SPLITTER = re.compile(rf"[0-9\u4e00-\u9fff]((?:{_HIDDEN})+)(?=[0-9Xx\u4e00-\u9fff])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -1,26 +1,27 @@
 """Scanning files: how each kind is opened, and the rules run on its text.
 
 Text files are read as published (formats.py: tags out of HTML, escapes out of JSON, folded
-calendar lines joined); archives (.zip, .xlsx, .docx…) member by member, named
-`archive!/member`; .gz decompressed; images checked for GPS and, under data/, for being
-there at all. A file that cannot be opened is an error, not a pass: this is a firewall, it
-fails closed.
+calendar lines joined); archives, documents and compressed files member by member and page by
+page (containers.py, documents.py), named `archive!/member`; images for GPS, their text
+metadata, and whether a person has stated what they show (statements.py, faces.py). A file
+that cannot be opened, or of a kind that cannot be read, is an error, not a pass: this is a
+firewall, it fails closed.
 """
 
 from __future__ import annotations
 
-import gzip
-import io
 import re
-import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..problems import Report
 from ..strict_yaml import parse
-from . import accounts, address, bankcard, birthdate, formats, idnumber, images, names, phone
-from .hits import MARKS, MAY_HOLD_DIGITS, SPACES, Hit, prepare
+from . import (accounts, address, bankcard, birthdate, containers, documents, faces, formats, idnumber, images, names, phone,
+               tables, textrules)
+from .exceptions import Exceptions, exceptable, span_ref
+from .hits import MARKS, MAY_HOLD_DIGITS, SPACES, Hit, Text, prepare
+from .statements import Statements, needs_statement, sha256
 
 _DIGIT = MAY_HOLD_DIGITS  # any spelling of a digit (hits.fold)
 _HAN = re.compile("[\u4e00-\u9fff]")
@@ -34,14 +35,17 @@ class Detector:
 
 
 #: Earlier detectors win where findings overlap (an ID number is not also reported as a card).
+#: Every rule blocks: what a detector is unsure of waits for a reviewed exception (exceptions.py).
 BLOCKING = (Detector(idnumber.find, _DIGIT), Detector(bankcard.find, _DIGIT), Detector(phone.find, _DIGIT),
-            Detector(accounts.find, accounts.MAY_HOLD))
-ALL = (*BLOCKING, Detector(names.find, _HAN), Detector(address.find, _HAN), Detector(birthdate.find, _HAN))
+            Detector(accounts.find, accounts.MAY_HOLD), Detector(names.find, _HAN), Detector(address.find, _HAN),
+            Detector(birthdate.find, _HAN), Detector(textrules.find_photo_text, re.compile(textrules.PHOTO)))
+ALL = BLOCKING
 
-ARCHIVES = {".zip", ".xlsx", ".xlsm", ".docx", ".pptx", ".odt", ".ods", ".odp", ".epub"}
-SCANNED = formats.TEXT | ARCHIVES | images.EXTENSIONS | {".gz"}
-MAX_BYTES = 64 * 1024 * 1024  # a file, an archive member or a decompressed .gz
-MAX_DEPTH = 2  # archives inside archives
+ARCHIVES = {".zip", ".xlsx", ".xlsm", ".docx", ".docm", ".pptx", ".odt", ".ods", ".odp", ".epub"}
+COMPRESSED = {".gz", ".tgz", ".xz", ".txz", ".lzma", ".bz2", ".tbz2", ".tar"}
+REFUSED = {suffix for _, suffixes, _ in documents.REFUSED for suffix in suffixes}
+SCANNED = formats.TEXT | ARCHIVES | images.EXTENSIONS | COMPRESSED | REFUSED | {".pdf"}
+MAX_BYTES = containers.MAX_BYTES
 
 
 @dataclass
@@ -53,12 +57,18 @@ class Scanner:
     published: frozenset[str] = frozenset()  # mobile numbers the data publishes with consent
     data_images: bool = True  # report images under a data/ folder
     every_type: bool = False  # read files of any type (a built site), not only SCANNED ones
+    exceptions: Exceptions | None = None  # the reviewed exceptions that let a false alarm through
+    allowed: frozenset[tuple[str, str]] = frozenset()  # (rule, text) let through at the source: the site may show them
+    statements: Statements | None = None  # image statements (source scans); None: look for faces instead (the site)
     files: int = 0
     skipped: list[str] = field(default_factory=list)
+    _digest: str = ""  # SHA-256 of the file being scanned (the outermost, for members)
+    _pictures: set[str] = field(default_factory=set)  # files already reported for a picture
 
     def path(self, path: Path, name: str) -> None:
         """Scan one file on disk, reported as `name`."""
-        if PurePosixPath(name).suffix.lower() not in SCANNED and not self._in_data(name) and not self.every_type:
+        wanted = PurePosixPath(name).suffix.lower() in SCANNED or self.in_data(name) or _in_content(name)
+        if not wanted and not self.every_type:
             self.skipped.append(name)
             return
         try:
@@ -75,27 +85,58 @@ class Scanner:
     def blob(self, name: str, data: bytes, depth: int = 0) -> None:
         """Scan a file's bytes by its kind."""
         self.files += 1
-        suffix = PurePosixPath(name).suffix.lower()
-        if suffix == ".gz" or data[:2] == b"\x1f\x8b":
-            return self._gzip(name, data, depth)
-        if suffix in ARCHIVES or data[:4] == b"PK\x03\x04":
-            return self._archive(name, data, depth)
-        if images.is_image(name, data[:16]):
-            self._image(name, data)
+        if depth == 0:
+            self._digest = sha256(data)
+        suffix, head = PurePosixPath(name).suffix.lower(), data[:16]
+        refused = documents.refused(name, head)
+        compressed = documents.compressed_kind(name, head)
+        if refused:
+            return containers.not_scanned(self, name, refused)
+        if suffix in (".gz", ".tgz") or head[:2] == b"\x1f\x8b":
+            return containers.gzipped(self, name, data, depth)
+        if compressed:
+            return containers.compressed(self, name, data, compressed, depth)
+        if documents.is_tar(name, data):
+            return containers.tar(self, name, data, depth)
+        if suffix in ARCHIVES or head[:4] == b"PK\x03\x04":
+            return containers.zipped(self, name, data, depth)
+        if documents.is_pdf(name, head):
+            return containers.pdf(self, name, data)
+        if images.is_image(name, head):
+            containers.image(self, name, data)
             if suffix != ".svg":
                 return
         elif b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            if self._in_data(name) or suffix in SCANNED:
-                return self.report.add("privacy/not-scanned", name, 1, reason="不是文字文件，也不是能识别的图片或压缩包")
+            if self.in_data(name) or _in_content(name) or suffix in SCANNED:
+                return containers.not_scanned(self, name, "不是文字文件，也不是能识别的图片、文档或压缩包")
             return self.skipped.append(name)  # a font or other binary file of the site's theme
-        self.text(name, formats.decode(data))
+        text = formats.decode(data)
+        containers.table(self, name, data, text)
+        self.text(name, text)
 
-    def text(self, name: str, text: str) -> None:
-        """Run the detectors over a text file: as written, then as decoded (formats.decoded)."""
+    def picture(self, name: str, data: bytes | None) -> None:
+        """An image (or a document with pictures, data None) may be published only when stated, and on the
+        site only when it shows no face or was stated at the source."""
+        top = name.split("!/")[0]
+        if self.statements is not None and needs_statement(top):
+            if top in self._pictures or self.statements.covers(top, self._digest):
+                return
+            self._pictures.add(top)
+            face = data is not None and faces.has_face(data)
+            self.report.add("privacy/image-face" if face else "privacy/image-unstated", top, 1, sha=self._digest)
+        elif data is not None and ("image", sha256(data)) not in self.allowed and faces.has_face(data):
+            self.report.add("privacy/image-face", name, 1, sha=sha256(data))
+
+    def text(self, name: str, text: str, plain: bool = False) -> None:
+        """Run the detectors over a text file: as written, then as decoded (formats.decoded).
+
+        plain: the text as it is, whatever its name says (text taken out of a document).
+        """
         contacts: dict[int, phone.ContactPhone] | None = None
         seen: set[tuple[int, str, str]] = set()  # a page's visible text and its markup show the same number
         found: set[tuple[str, str]] = set()  # a decoded reading reports only what the written one missed
-        for readings, decoded in ((formats.chunks(name, text), False), (formats.decoded(name, text), True)):
+        written = [(1, text)] if plain else formats.chunks(name, text)
+        for readings, decoded in ((written, False), (formats.decoded("plain.txt" if plain else name, text), True)):
             for first_line, chunk in readings:
                 may = {d.needs: None for d in self.detectors}  # detectors share tests: each is run once
                 may = {needs: needs.search(chunk) is not None for needs in may}
@@ -112,55 +153,49 @@ class Scanner:
                     seen.add((line, hit.code, what))
                     found.add((hit.code, what))
                     if hit.code != "privacy/mobile":
-                        self.report.add(hit.code, name, line, column=column)
+                        self._finding(name, line, column, hit, prepared)
                         continue
                     if contacts is None:
                         contacts = _contact_phones(name, text)
-                    self._mobile(name, line, column, phone.digits(prepared.text[hit.start : hit.end]), contacts.get(line))
+                    number = phone.digits(prepared.text[hit.start : hit.end])
+                    self._mobile(name, line, column, number, contacts.get(line), hit, prepared)
 
-    def _mobile(self, name: str, line: int, column: int, number: str, contact: phone.ContactPhone | None) -> None:
+    def _finding(self, name: str, line: int, column: int, hit: Hit, prepared: Text) -> None:
+        """Report a finding, unless a reviewed exception (or, on the site, the source's) lets it through."""
+        span = prepared.text[hit.start : hit.end]
+        if (hit.code, span) in self.allowed:
+            return
+        if not exceptable(hit.code):
+            return self.report.add(hit.code, name, line, column=column)
+        begin = prepared.text.rfind("\n", 0, hit.start) + 1
+        end = prepared.text.find("\n", hit.end)
+        context = prepared.text[begin : end if end >= 0 else len(prepared.text)]
+        entry = self.exceptions.allows(name, hit.code, span, context) if self.exceptions else None
+        if entry is None:
+            ref = span_ref(tables.source_path(name) or name, hit.code, span, context)
+            self.report.add(hit.code, name, line, column=column, ref=ref)
+        else:
+            self.report.add("privacy/exception-used", name, line, column=column, entry=entry.line, reviewer=entry.reviewer)
+
+    def _mobile(self, name: str, line: int, column: int, number: str, contact: phone.ContactPhone | None, hit: Hit,
+                prepared: Text) -> None:
         if number in self.published:
             return  # the site may show what the data publishes with consent
         if contact is None or contact.digits != number:
-            self.report.add("privacy/mobile", name, line, column=column)
+            self._finding(name, line, column, hit, prepared)
         elif not contact.consent:
             # Exactly the problem the record checks (consistency.py) report, so that a report
             # holding both prints it once.
             self.report.add("privacy/mobile-without-consent", name, contact.key_line, "contact.phone")
 
-    def _in_data(self, name: str) -> bool:
+    def in_data(self, name: str) -> bool:
         """Under a data/ folder, where every file is read whatever its type and images are errors."""
         return self.data_images and "data" in PurePosixPath(name).parts[:-1]
 
-    def _image(self, name: str, data: bytes) -> None:
-        if self._in_data(name):
-            self.report.add("privacy/image-in-data", name, 1)
-        if images.has_gps(data):
-            self.report.add("privacy/image-gps", name, 1)
 
-    def _gzip(self, name: str, data: bytes, depth: int) -> None:
-        try:
-            with gzip.GzipFile(fileobj=io.BytesIO(data)) as gz:
-                inner = gz.read(MAX_BYTES + 1)
-        except (OSError, EOFError) as exc:
-            return self.report.add("privacy/not-scanned", name, 1, reason=f"无法解压（{type(exc).__name__}）")
-        if len(inner) > MAX_BYTES or depth >= MAX_DEPTH:
-            return self.report.add("privacy/not-scanned", name, 1, reason="解压后太大或嵌套太深")
-        self.blob(f"{name}!/{PurePosixPath(name).stem}", inner, depth + 1)  # sitemap.xml.gz!/sitemap.xml
-
-    def _archive(self, name: str, data: bytes, depth: int) -> None:
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as z:
-                for info in z.infolist():
-                    if info.is_dir():
-                        continue
-                    member = f"{name}!/{info.filename}"
-                    if info.file_size > MAX_BYTES or depth >= MAX_DEPTH:
-                        self.report.add("privacy/not-scanned", member, 1, reason="压缩包成员太大或嵌套太深")
-                        continue
-                    self.blob(member, z.read(info), depth + 1)
-        except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as exc:
-            self.report.add("privacy/not-scanned", name, 1, reason=f"无法打开压缩包（{type(exc).__name__}）")
+def _in_content(name: str) -> bool:
+    """Under content/ (all of it is copied into the site): every file is read, whatever its type."""
+    return "content" in PurePosixPath(name.split("!/")[0]).parts[:-1]
 
 
 def _first_of_overlapping(per_detector: Iterable[Iterator[Hit]]) -> list[Hit]:

@@ -12,6 +12,7 @@
   var form = document.getElementById("record-form");
   if (!form || !script) return;
   var DATA = null;
+  var RULES = null;  // the privacy rules (privacy-rules.js + privacy-rules.json), fetched when a record is made
   var MAX_URL = 8000;  // characters; longer pre-filled links fall back to pasting the copied record
 
   // ---- canonical YAML (mirror of build_tools/canonical.py) ----
@@ -173,6 +174,30 @@
     if (/(?<!\d)\d{17}[\dXx](?!\d)/.test(rest)) problems.push("记录里有一串像身份证号的数字，请删除。");
     if (/<\s*[A-Za-z!\/?]|!\[/.test(rec.description || "")) problems.push("详细介绍里不能用 HTML 标签或图片。");
   }
+  // ---- the privacy rules of `check` (names, birth dates, house addresses, photos), on the record as written ----
+  function privacyRules() {
+    if (!RULES) RULES = fetch(new URL("privacy-rules.json", script.src)).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.json();
+    }).then(function (data) { return window.PrivacyRules.compile(data); });
+    return RULES;
+  }
+  function privacy(engine, yaml, problems) {
+    // Read as shown, like `check` (hits.py): Markdown emphasis between characters does not split a name (**张**小明).
+    yaml = yaml.replace(/[*_`~]+/g, "");
+    var lines = yaml.split("\n"), points = Array.from(yaml), seen = {};  // positions are code points
+    engine.find(yaml).forEach(function (hit) {
+      var line = points.slice(0, hit.start).join("").split("\n").length;
+      var key = fieldOfLine(lines, line), title = key && (field(key).title || (DATA.groups[key] || {}).title);
+      var where = title ? "“" + title + "”" : "记录第 " + line + " 行";
+      var text = where + "：" + engine.messages[hit.code];
+      if (!seen[text]) { seen[text] = true; problems.push(text); }
+    });
+  }
+  function fieldOfLine(lines, n) {  // the top-level key a line of the record belongs to
+    for (var i = n - 1; i >= 0; i--) { var m = /^([a-z_]+):/.exec(lines[i]); if (m) return m[1]; }
+    return "";
+  }
   function label(name) { var e = form.querySelector('[data-label="' + name + '"]'); return e ? e.textContent.replace(/\s*\*$/, "") : name; }
 
   // ---- output ----
@@ -182,6 +207,7 @@
     var yaml = toYaml(rec);
     var out = document.getElementById("record-output");
     var list = document.getElementById("record-problems");
+    form.setAttribute("data-state", "done");
     list.innerHTML = "";
     problems.forEach(function (p) { var li = document.createElement("li"); li.textContent = p; list.appendChild(li); });
     document.getElementById("record-problems-box").hidden = !problems.length;
@@ -243,10 +269,17 @@
   }
   form.addEventListener("submit", function (e) {
     e.preventDefault();
+    form.setAttribute("data-state", "checking");  // tests (and people) can tell when this check is over
     var problems = [];
     var rec = record(problems);
     check(rec, problems);
-    show(rec, problems);
+    privacyRules().then(function (engine) {
+      privacy(engine, toYaml(rec), problems);
+      show(rec, problems);
+    }, function () {
+      problems.push("隐私检查的规则没有加载成功，请刷新页面再试（检查通过以前不能生成记录）。");
+      show(rec, problems);
+    });
   });
   document.getElementById("record-copy").addEventListener("click", function () {
     var area = document.getElementById("record-yaml");

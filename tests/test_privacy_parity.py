@@ -1,0 +1,73 @@
+"""The web form blocks what `check` blocks: the same corpus through the Python rules and the form's engine.
+
+The engine (content/assets/privacy-rules.js) runs in node: the same V8 regex engine as the
+Chromium the form is used in, one process for the whole corpus (a second), no page to serve.
+tests/test_form.py checks in Chromium that the form loads the engine and the rule data and
+refuses a record that names a child. The corpus: the name corpus (both halves), the samples
+of every text rule, and hostile strings (astral characters, empty lines, long lists).
+"""
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from build_tools import ROOT
+from build_tools.privacy import textrules
+
+from .corpus_run import sentences
+
+SAMPLES = Path(__file__).parent / "privacy_samples"
+ENGINE = ROOT / "content/assets/privacy-rules.js"
+RUNNER = """
+const fs = require("fs");
+const engine = require(process.argv[1]).compile(JSON.parse(fs.readFileSync(process.argv[2], "utf8")));
+const texts = JSON.parse(fs.readFileSync(process.argv[3], "utf8"));
+process.stdout.write(JSON.stringify(texts.map(t => engine.find(t).map(h => [h.code, h.start, h.end]))));
+"""
+HOSTILE = [
+    "", "\n\n", "学生", "学生王", "王芳同学" * 200, "获奖名单：\n" + "\n".join(f"- 王{c}明" for c in "一二三四五六七八九") + "\n\n后记",
+    "学生😀王芳同学", "𠀀学生王芳，9岁", "| 姓名 | 性别 |\n| --- | --- |\n| 张小明 | 男 |\n| 李华 | 女 |",
+    "出生日期：2015年3月4日\n家住白泥湖村三组12号\n李娜同学的照片见附件",
+    "王芳（三年级）、李明（四年级）、赵雷（五年级同学",
+]
+
+
+def corpus() -> list[str]:
+    texts = [s for folder in ("_corpus", "_corpus-fresh") for f in ("positives.txt", "negatives.txt")
+             for _, s in sentences(SAMPLES / folder / f)]
+    for path in sorted(SAMPLES.glob("[!_]*/*.txt")):
+        texts += [s for _, s in sentences(path)]
+    return texts + HOSTILE
+
+
+def test_the_form_finds_what_the_scanner_finds(tmp_path):
+    texts = corpus()
+    (tmp_path / "data.json").write_text(json.dumps(textrules.rule_data(), ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "texts.json").write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
+    out = subprocess.run(["node", "-e", RUNNER, str(ENGINE), str(tmp_path / "data.json"), str(tmp_path / "texts.json")],
+                         capture_output=True, text=True, check=True).stdout
+    in_js = [[tuple(h) for h in hits] for hits in json.loads(out)]
+    in_python = [textrules.find_all(t) for t in texts]
+    differ = [(t, p, j) for t, p, j in zip(texts, in_python, in_js, strict=True) if p != j]
+    assert differ == []
+    assert sum(map(bool, in_python)) > 300  # the corpus does exercise the rules
+
+
+# Regex features that Python's re and ECMAScript (flag u) read differently, or only one reads;
+# outside character classes also ".", "^" and "$" (which match differently at line ends).
+NOT_PORTABLE = re.compile(r"\\[sSdDwWbBAZ]|\(\?P|\(\?[aiLmsux]|\(\?#|\{,")
+_CLASS = re.compile(r"\[(?:\\.|[^\]\\])*\]|\\.")
+
+
+@pytest.mark.parametrize("name, pattern", [
+    *[(r["code"], r[k]) for r in textrules.RULES_DATA for k in ("pattern", "near", "unless") if k in r],
+    *[(f"names.{k}", v) for k, v in textrules.rule_data()["names"].items() if k in ("before", "afterAt", "heading", "listItem")],
+])
+def test_patterns_keep_to_the_shared_subset(name, pattern):
+    assert not NOT_PORTABLE.search(pattern), name
+    assert not re.search(r"[.^$]", _CLASS.sub("", pattern)), name
+    for m in re.finditer(r"\(\?<[=!](.*?)\)", pattern):  # lookbehinds: one fixed width
+        assert re.fullmatch(r"(?:\[[^\]]+\]|[^\[\]|()*+?{}])+", m.group(1)), name
