@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import ROOT
+from . import ROOT, html_check
 from .generate import generate
 from .forked import WorkerFailed
 from .mkdocs_edge import MkdocsFailed, build_site
@@ -43,10 +43,11 @@ def build(today: dt.date, site_dir: Path, fmt: str = "text", root: Path = ROOT) 
         ctx.late.start(late, then=scan.read_late)
         os.environ["SOURCE_DATE_EPOCH"] = _epoch(today)  # mkdocs dates the sitemap with it
         try:
-            build_site(root / "mkdocs.yml", docs, new_site, late=ctx.late.paths, written=scan.written)
+            theme = build_site(root / "mkdocs.yml", docs, new_site, late=ctx.late.paths, written=scan.written)
             scan.take(ctx.late.wait())
             ctx.late.move_into(late, new_site)
             checked = Report()
+            html_check.check_site(new_site, html_check.Policy(ctx.site.site_url, html_check.inline_scripts(theme)), checked)
             scan.finish(checked)
         except (MkdocsFailed, WorkerFailed) as exc:
             print(f"网站构建失败：{exc}\n原来的 site/ 保持不变。", file=sys.stderr)

@@ -16,8 +16,9 @@ class MkdocsFailed(Exception):
 
 
 def build_site(config_file: Path, docs_dir: Path, site_dir: Path, late: Sequence[str] = (),
-               written: Callable[[str], None] | None = None) -> None:
-    """`mkdocs build --strict` of config_file with docs_dir and site_dir replaced.
+               written: Callable[[str], None] | None = None) -> list[Path]:
+    """`mkdocs build --strict` of config_file with docs_dir and site_dir replaced; returns the
+    theme's template folders (overrides first), where html_check finds the theme's own scripts.
 
     `late` names site files that are added after the build (forked.LateFiles): links to
     them are checked like links to any file, but mkdocs does not copy them. `written` is
@@ -39,7 +40,9 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, late: Sequence
             config.plugins["portal-late-files"] = _late_files_plugin(late)
         if written:
             config.plugins["portal-pages-written"] = _pages_written_plugin(written)
+        config.plugins["portal-text-only"] = _text_only_plugin()
         build(config)
+        return [Path(d) for d in config.theme.dirs]
     except (exceptions.MkDocsException, exceptions.Abort) as exc:
         raise MkdocsFailed(str(exc)) from exc
 
@@ -66,6 +69,50 @@ def _late_files_plugin(paths: Sequence[str]):
             return env
 
     return LateFiles()
+
+
+def _text_only_plugin():
+    """A plugin that makes every value the theme prints text, unless it is HTML mkdocs rendered.
+
+    The theme prints page titles, meta descriptions and nav entries as HTML (PITFALLS.md
+    "Measured later"); titles and front matter come from data. So the theme's Jinja environment
+    autoescapes, as Django does: a plain string (a title, a description, a county's name) is
+    text on every road — header, <title> (even after |striptags), meta, nav, footer links,
+    table of contents — and only the page body that Markdown rendered from literal text is
+    Markup. Titles become text.html_text objects before any plugin reads them, so the search
+    index gets them escaped too. Measured: the repository's site is byte-identical but for
+    table-of-contents entries written as characters rather than character references.
+    """
+    import html
+
+    from markupsafe import Markup
+    from mkdocs.plugins import BasePlugin, event_priority
+
+    from .text import html_text
+
+    def anchors(toc):
+        for anchor in toc:
+            yield anchor
+            yield from anchors(anchor.children)
+
+    class TextOnly(BasePlugin):
+        def on_env(self, env, config, files):
+            # Every page is read and rendered by now, none written: titles of other pages (nav,
+            # previous/next) are changed before any template shows them.
+            env.autoescape = True
+            for file in files.documentation_pages():
+                if file.page is not None:
+                    file.page.title = html_text(file.page.title)
+                    for anchor in anchors(file.page.toc):  # Markdown's heading HTML, as text
+                        anchor.title = html_text(html.unescape(anchor.title))
+            return env
+
+        @event_priority(-100)  # last: the search plugin rewrites page.content as a plain string
+        def on_page_context(self, context, page, config, nav):
+            page.content = Markup(page.content or "")
+            return context
+
+    return TextOnly()
 
 
 def _pages_written_plugin(written: Callable[[str], None]):

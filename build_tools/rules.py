@@ -313,6 +313,27 @@ _RULES = [
          "请检查这一格，或在 data/statistics/roster-mapping.yaml 中补充它的写法（{accepted}）。",
          doc="无法归类的值如果被忽略，统计数字就会少算。",
          example="（学段一列写了“小学部”）"),
+    # The built site (build_tools/html_check.py, build.py): the second wall after mkdocs, before the swap
+    Rule("site/event-handler", "error", "构建出的页面含有模板没有写的事件属性：{what}。",
+         "页面上的每个值都应当是文字。请检查这一页用到的数据（标题、简介、县区名、指标名、单位名等）里是否写了 HTML 标签，改成普通文字。",
+         doc="onerror、onclick 之类的属性会在访问者的浏览器里运行代码。网站只显示数据的文字，出现这种属性说明有数据被当成了网页代码，构建就此停止。",
+         example='title: "<img src=x onerror=alert(1)>"（若能到达页面）'),
+    Rule("site/script", "error", "构建出的页面含有不是本站写的脚本：{what}。",
+         "请检查这一页用到的数据里是否写了 <script> 或样式代码，改成普通文字；新增脚本文件时，把它加到 build_tools/html_check.py 的 SCRIPT_FILES。",
+         doc="网站只运行自己的脚本文件和主题自带的几段小脚本。其他脚本可能窃取访问者的信息或篡改页面。",
+         example="（内容页里写了 <script>alert(1)</script>）"),
+    Rule("site/url-scheme", "error", "构建出的页面含有不允许的网址：{what}。",
+         "链接只能是本站页面，或以 https://、http://、mailto:、tel:、webcal: 开头；请把 javascript: 或 data: 网址删除。",
+         doc="javascript: 网址点击后运行代码，data: 网址可以夹带整页内容，都不能出现在网站上。",
+         example="（内容页里写了 <a href=\"javascript:alert(1)\">）"),
+    Rule("site/other-host", "error", "构建出的页面会从其他网站加载内容：{what}。",
+         "图片、样式和脚本只能用本站的文件。请把文件放进 content/ 并用相对路径引用，或删除这一处。",
+         doc="网站部署在中国大陆，不从其他网站加载任何东西：其他网站可能打不开，也可能借此记录访问者。",
+         example="（内容页里写了 <img src=\"https://example.com/a.png\">）"),
+    Rule("site/element", "error", "构建出的页面含有不允许的元素或属性：{what}。",
+         "网站不使用 iframe、object、embed、base、会提交到别处的表单或自动跳转；请删除这一处。",
+         doc="这些元素能把别的网站嵌进页面、改变所有链接的去向，或把访问者填写的内容发到别处。",
+         example="（内容页里写了 <iframe src=\"https://example.com\"></iframe>）"),
 ]
 
 RULES: dict[str, Rule] = {r.code: r for r in _RULES}
