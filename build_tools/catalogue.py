@@ -23,7 +23,7 @@ PAGE = "schools/errors.md"
 SECTIONS = {
     "file": "文件本身", "yaml": "YAML 写法", "text": "文字里的隐藏字符", "schema": "字段和取值",
     "consistency": "前后是否一致", "markdown": "详细介绍的写法", "privacy": "隐私保护",
-    "stats": "统计表", "roster": "花名册（aggregate 命令）", "site": "构建出的网站（构建时的最后检查）",
+    "stats": "统计表", "roster": "花名册（aggregate 命令）", "build": "生成网站", "site": "构建出的网站（构建时的最后检查）",
 }
 # How the placeholders of message patterns read in the catalogue.
 PARAMS = {
@@ -31,7 +31,7 @@ PARAMS = {
     "limit": "〈限值〉", "length": "〈字数〉", "allowed": "〈可选值〉", "list_title": "〈可选值表〉",
     "list_path": "〈可选值表的文件〉", "other": "〈另一个文件〉", "expected": "〈应有的写法〉",
     "got": "〈收到的写法〉", "year": "〈年份〉", "start": "〈开始日期〉", "end": "〈结束日期〉",
-    "reason": "〈原因〉", "what": "〈页面上的哪一处〉", "problem": "〈具体问题〉", "command": "〈转换命令〉",
+    "reason": "〈原因〉", "what": "〈页面上的哪一处〉", "where": "〈链接指向哪里〉", "link": "〈链接〉", "problem": "〈具体问题〉", "command": "〈转换命令〉",
 }
 _PARAM = re.compile(r"\{(\w+)\}")
 

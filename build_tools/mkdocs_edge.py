@@ -12,7 +12,11 @@ from pathlib import Path
 
 
 class MkdocsFailed(Exception):
-    pass
+    """The engine refused the build; `report` says why, by file and line, in Chinese."""
+
+    def __init__(self, report):
+        super().__init__(f"{len(report.problems)} 个问题")
+        self.report = report
 
 
 def build_site(config_file: Path, docs_dir: Path, site_dir: Path, late: Sequence[str] = (),
@@ -24,16 +28,18 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, late: Sequence
     them are checked like links to any file, but mkdocs does not copy them. `written` is
     told each page's site path once the page is on disk (privacy.files.SiteScan).
     """
+    import jinja2
     from mkdocs import exceptions
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    from .engine_problems import from_log, from_template_error
+    from .problems import Report
+
+    root, report = config_file.parent, Report()
     log = logging.getLogger("mkdocs")
-    if not log.handlers:  # the mkdocs CLI would set this up; we print warnings ourselves
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("mkdocs %(levelname)s: %(message)s"))
-        log.addHandler(handler)
-        log.setLevel(logging.WARNING)
+    collect = _Collect(lambda message: from_log(message, docs_dir, root, report))
+    log.addHandler(collect)  # the warnings that make --strict abort, as problems
     try:
         config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
         if late:
@@ -43,8 +49,25 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, late: Sequence
         config.plugins["portal-text-only"] = _text_only_plugin()
         build(config)
         return [Path(d) for d in config.theme.dirs]
+    except jinja2.TemplateError as exc:
+        from_template_error(exc, root, report)
     except (exceptions.MkDocsException, exceptions.Abort) as exc:
-        raise MkdocsFailed(str(exc)) from exc
+        if not report.problems:
+            from_log(str(exc), docs_dir, root, report)
+    finally:
+        log.removeHandler(collect)
+    raise MkdocsFailed(report)
+
+
+class _Collect(logging.Handler):
+    """Hands each warning (or worse) of mkdocs' log to a function."""
+
+    def __init__(self, take):
+        super().__init__(logging.WARNING)
+        self.take = take
+
+    def emit(self, record):
+        self.take(record.getMessage())
 
 
 def _late_files_plugin(paths: Sequence[str]):

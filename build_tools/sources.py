@@ -65,6 +65,60 @@ def _real(path: str) -> str:
 _ROOT_PREFIX = ROOT.as_posix() + "/"
 
 
+#: What a build reads from the repository. Each must be a regular file, or a folder holding only
+#: regular files and folders: no symlink anywhere under them.
+SOURCES = ("data", "content", "overrides", "mkdocs.yml")
+
+
+def symlinks(root: Path = ROOT) -> list[Path]:
+    """Every symlink among SOURCES and under them (symlinked folders are not entered)."""
+    found = []
+    for top in SOURCES:
+        path = root / top
+        if path.is_symlink():
+            found.append(path)
+            continue
+        for folder, dirs, files in os.walk(path):  # os.walk does not follow symlinked folders
+            found += [Path(folder, n) for n in dirs + files if os.path.islink(os.path.join(folder, n))]
+    return sorted(found)
+
+
+def is_linked(path: Path | str) -> bool:
+    """Whether the file is a symlink, or is reached through one: a symlinked folder inside the
+    repository, on the way from it to the file (a path outside the repository: the file itself)."""
+    text = _absolute(path)
+    if os.path.islink(text):
+        return True
+    if not text.startswith(_ROOT_PREFIX):
+        return False
+    parts = text[len(_ROOT_PREFIX):].split(os.sep)[:-1]
+    return any(os.path.islink(_ROOT_PREFIX + os.sep.join(parts[: i + 1])) for i in range(len(parts)))
+
+
+def report_symlink(path: Path, report: Report, root: Path = ROOT) -> None:
+    """file/symlink for a symlink (or a file reached through one), saying where it leads."""
+    report.add("file/symlink", rel_unresolved(path), 1, where=_leads_to(path, root.as_posix() + "/"))
+
+
+def rel_unresolved(path: Path | str) -> str:
+    """The path as written, relative to the repository when it is inside (symlinks not followed)."""
+    text = os.path.normpath(_absolute(path))
+    return text[len(_ROOT_PREFIX):] if text.startswith(_ROOT_PREFIX) else text
+
+
+def _leads_to(path: Path, root: str) -> str:
+    target = os.path.realpath(path)
+    if not os.path.exists(target):
+        return "一个不存在的位置"
+    if target == "/proc" or target.startswith(("/proc/", "/sys/", "/dev/")):
+        return "系统文件（/proc、/sys 或 /dev）"
+    if not target.startswith(root):
+        return "仓库以外的位置"
+    if ".git" in target[len(root):].split(os.sep):
+        return "仓库的 .git 文件夹"
+    return "仓库里的另一个位置"
+
+
 def read_capped(path: Path, report: Report, limit: int, too_large: str = "file/too-large") -> bytes | None:
     """The file's bytes, or None after reporting that it cannot be read or is over `limit`."""
     name = rel(path)

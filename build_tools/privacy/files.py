@@ -9,7 +9,7 @@ from pathlib import Path
 from .. import ROOT
 from ..forked import background, fork_context, received, split_map
 from ..problems import Report
-from ..sources import rel
+from ..sources import is_linked, rel, report_symlink
 from . import scan
 
 SKIP_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".pytest_cache", ".hypothesis", ".ruff_cache",
@@ -31,22 +31,27 @@ def repository_files(root: Path = ROOT) -> list[Path]:
         names = sorted({n for n in out.decode("utf-8", "replace").split("\0") if n})
     except (OSError, subprocess.CalledProcessError):
         names = sorted(p.relative_to(root).as_posix() for p in _walk(root))
-    return [root / n for n in names if _wanted(n) and (root / n).is_file()]
+    # Symlinks are listed whatever they point to (a folder, nothing): the scan refuses them.
+    return [root / n for n in names if _wanted(n) and ((root / n).is_file() or (root / n).is_symlink())]
 
 
 def expand(paths: list[Path]) -> list[Path]:
     """Named files as they are; named folders walked (skipping SKIP_DIRS). Types are sorted out by the scan."""
     out: list[Path] = []
     for p in paths:
-        out.extend(sorted(_walk(p)) if p.is_dir() else [p])
+        out.extend(sorted(_walk(p)) if p.is_dir() and not p.is_symlink() else [p])
     return out
 
 
 def scan_paths(paths: list[Path], report: Report, **options) -> scan.Scanner:
-    """Scan files on disk; problems name them relative to the repository."""
+    """Scan files on disk; problems name them relative to the repository. A symlink (or a file
+    reached through a symlinked folder) is reported (file/symlink), never read."""
     scanner = scan.Scanner(report, **options)
     for path in paths:
-        scanner.path(path, rel(path))
+        if is_linked(path):
+            report_symlink(path, report)
+        else:
+            scanner.path(path, rel(path))
     return scanner
 
 
@@ -185,5 +190,5 @@ def _wanted(name: str) -> bool:
 def _walk(top: Path):
     for folder, dirs, files in os.walk(top):
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith(".build-"))
-        for f in files:
+        for f in files + [d for d in dirs if os.path.islink(os.path.join(folder, d))]:  # a symlinked folder is named, not entered
             yield Path(folder) / f
