@@ -31,7 +31,7 @@ PARAMS = {
     "limit": "〈限值〉", "length": "〈字数〉", "allowed": "〈可选值〉", "list_title": "〈可选值表〉",
     "list_path": "〈可选值表的文件〉", "other": "〈另一个文件〉", "expected": "〈应有的写法〉",
     "got": "〈收到的写法〉", "year": "〈年份〉", "start": "〈开始日期〉", "end": "〈结束日期〉",
-    "reason": "〈原因〉", "what": "〈页面上的哪一处〉", "where": "〈链接指向哪里〉", "link": "〈链接〉", "problem": "〈具体问题〉", "command": "〈转换命令〉",
+    "reason": "〈原因〉", "what": "〈页面上的哪一处〉", "where": "〈链接指向哪里〉", "link": "〈链接〉", "first": "〈最早年份〉", "last": "〈最晚年份〉", "problem": "〈具体问题〉", "command": "〈转换命令〉",
 }
 _PARAM = re.compile(r"\{(\w+)\}")
 

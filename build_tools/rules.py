@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .dates import FIRST_YEAR, LAST_YEAR
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -94,6 +96,10 @@ _RULES = [
     Rule("schema/type", "error", "{value}不是有效的{type_name}。", "{description}",
          doc="日期、整数、是否等类型要写成统一的形式，网站才能排序、计算状态和生成日历。能猜出您的意思时，提示会给出正确写法。",
          example="start: 2026/12/05\nneeded: 四"),
+    Rule("schema/date-range", "error", "这个日期不在 {first} 年到 {last} 年之间。",
+         "请检查年份是否写错（比如多写或少写了一位数字）。",
+         doc=f"网站只处理 {FIRST_YEAR} 年至 {LAST_YEAR} 年的日期；年份写成 0001 或 9999 一般是打错了，也会让日历和排序出错。",
+         example='start: "9999-12-31"'),
     Rule("schema/timezone", "error", "时间 {value} 必须写明 +08:00 时区。", "请写成 2026-12-05T08:20:00+08:00 的形式，或只写日期 2026-12-05。",
          doc="带时间的活动必须写明北京时间 +08:00，否则手机日历可能把时间错开 8 小时。",
          example='end: "2026-12-05T11:30:00"'),
@@ -128,6 +134,10 @@ _RULES = [
     Rule("consistency/duplicate-id", "error", "id {value} 已被 {other} 使用。", "每个活动的编号必须唯一，请换一个英文短名。",
          doc="编号决定网址，两个活动编号相同，其中一个就会被覆盖。",
          example="（两个文件夹里各有一个 2026-12-05-sample-lecture.yaml）"),
+    Rule("consistency/date-kinds-differ", "error", "开始和结束要么都只写日期（全天活动），要么都写日期和时间。",
+         "全天活动写 start: \"2026-12-05\"、end: \"2026-12-05\"；有具体时间的写 start: \"2026-12-05T09:00:00+08:00\"、end: \"2026-12-05T11:30:00+08:00\"。",
+         doc="一个活动不能一头是整天、一头是具体时刻：日历和页面都无法表示这样的时间。",
+         example='start: "2026-12-05T09:00:00+08:00"\nend: "2026-12-06"'),
     Rule("consistency/end-before-start", "error", "结束 {value} 早于开始 {start}。", "请检查日期：结束日期不能早于开始日期。",
          doc="结束早于开始的活动无法在日历中显示，多半是日期写反或写错了月份。",
          example='start: "2026-12-05"\nend: "2026-12-04"'),

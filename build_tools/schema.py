@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 from frictionless import Field
 
-from . import normalize
+from . import dates, normalize
 from .lists import AllowList, Lists
 from .problems import Report
 from .strict_yaml import Document
@@ -167,6 +167,9 @@ class _Context:
         if notes:
             self.constraint_problem(notes, value, leaf, path)
             return None
+        if isinstance(typed, dt.date) and not dates.supported(typed):
+            self.add("schema/date-range", path, first=dates.FIRST_YEAR, last=dates.LAST_YEAR)
+            return None
         if "x-list" in meta:
             return self.in_list(typed, value, self.lists.by_name[meta["x-list"]], path, meta)
         return typed
@@ -180,6 +183,9 @@ class _Context:
             return None
         if typed.utcoffset() != dt.timedelta(hours=8):
             self.add("schema/timezone", path, value=shown)
+            return None
+        if not dates.supported(typed):
+            self.add("schema/date-range", path, first=dates.FIRST_YEAR, last=dates.LAST_YEAR)
             return None
         return typed
 

@@ -21,6 +21,8 @@ MAX_RECORD_BYTES = 64 * 1024
 _INVISIBLE = {
     **{cp: "双向文本控制符" for cp in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))},
     **{cp: "零宽字符" for cp in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)},
+    # Line and paragraph separators: invisible breaks that end a line in JavaScript and YAML.
+    **{cp: "行分隔符" for cp in (0x2028, 0x2029)},
 }
 
 
@@ -148,6 +150,29 @@ def read_text(path: Path, report: Report, limit: int = MAX_RECORD_BYTES) -> str 
     return text
 
 
+def check_invisible_values(doc: Document, name: str, report: Report) -> None:
+    """The same characters in parsed values: YAML escapes ("\\0", "\\x07", "\\u202e") write them
+    without them being in the file's text (the calendar export crashed on a NUL)."""
+    for path, value in _strings(doc.value, ()):
+        if m := _INVISIBLE_RE.search(value):
+            cp = ord(m.group())
+            line, column = doc.positions.get(path, (doc.line(path), 0))
+            report.add("text/control-char", name, line, column=column, value=f"U+{cp:04X}（{_INVISIBLE.get(cp, '控制字符')}）")
+
+
+def _strings(value, path: tuple):
+    """(path, text) of every string in a parsed value, keys included (a key is reported at its entry)."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key, path + (key,))
+            yield from _strings(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, path + (i,))
+
+
 def check_invisible(text: str, name: str, report: Report) -> None:
     """Report bidi controls, zero-width and other control characters (tab and newlines excepted)."""
     for m in _INVISIBLE_RE.finditer(text):
@@ -169,6 +194,8 @@ def load_yaml(path: Path, report: Report) -> Document | None:
     doc, issues = parse(text)
     for issue in issues:
         report.add(issue.code, name, issue.line, column=issue.column, **issue.params)
+    if not _INVISIBLE_RE.search(text):  # else the text check above has named them where they are
+        check_invisible_values(doc, name, report)
     if doc.value is None or any(i.code != "yaml/duplicate-key" for i in issues):
         return None
     if not isinstance(doc.value, dict):
