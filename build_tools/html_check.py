@@ -131,7 +131,7 @@ def _attribute(tag: str, key: str, value: str, attrs: dict, policy: Policy) -> l
         return [("site/element", key, f"<{tag}> 的 {key} 属性")]
     if key == "style":
         return _css(value, policy, "style=")
-    if key in LOADING:
+    if key in LOADING and not (tag == "script" and key == "src"):  # a script's src: _script
         urls = [c.split()[0] for c in value.split(",") if c.strip()] if key == "srcset" else [value]
         return [p for url in urls for p in _loaded(url, f"<{tag}> 的 {key}", policy)]
     if key == "href":
