@@ -76,3 +76,14 @@ def test_killed_build_leaves_nothing_behind(built, moment):
     assert wait_for(lambda: not marked(mark)), f"still running after the kill: {marked(mark)}"
     assert not list(site.parent.glob(".build-*")), "the temporary folder was left behind"
     assert digest(site) == before
+
+
+def test_next_build_removes_folders_of_builds_no_longer_running(tmp_path):
+    from build_tools import janitor
+
+    dead = tmp_path / ".build-999999999-x"  # no such process
+    alive = tmp_path / f".build-{os.getpid()}-y"
+    for folder in (dead, alive):
+        (folder / "docs").mkdir(parents=True)
+    janitor.remove_stale(tmp_path)
+    assert not dead.exists() and alive.exists()
