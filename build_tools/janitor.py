@@ -32,9 +32,17 @@ def guard(folder: Path) -> subprocess.Popen:
 
 
 def release(janitor: subprocess.Popen) -> None:
-    """The build has removed its folder itself: end the janitor now."""
+    """The build has removed its folder itself: let the janitor go.
+
+    It ends once no helper holds the pipe any more: at once after a normal build; after an
+    unexpected error, when the CLI has stopped the helpers (then it removes what they wrote).
+    Never wait for it longer than that: a helper still running must not hang the build.
+    """
     janitor.stdin.close()
-    janitor.wait()
+    try:
+        janitor.wait(timeout=5)
+    except subprocess.TimeoutExpired:
+        pass
 
 
 def folder_name() -> str:

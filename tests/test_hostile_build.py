@@ -1,7 +1,6 @@
 """Issue 13: the build reads only regular files inside the repository, writes only where it may,
 and answers bad input with a Chinese message (file and line), never a traceback."""
 
-import datetime as dt
 import os
 import re
 import subprocess

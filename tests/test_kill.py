@@ -5,7 +5,6 @@ The build is killed (SIGKILL, which it cannot catch) at five moments, each with 
 temporary folder (build_tools/janitor.py).
 """
 
-import datetime as dt
 import os
 import signal
 import subprocess
