@@ -86,8 +86,12 @@ def inline_scripts(theme_dirs: Iterable[Path]) -> tuple[re.Pattern, ...]:
 
 
 def check_site(site: Path, policy: Policy, report: Report) -> int:
-    """Check every page of a built site into report (shared out over the cores); returns the pages checked."""
-    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    """Check every page of a built site into report (shared out over the cores); returns the pages checked.
+
+    SVG files too (charts and QR codes carry names from the data): opened directly, an SVG runs
+    its scripts with the site's origin.
+    """
+    pages = sorted(p.relative_to(site).as_posix() for pattern in ("*.html", "*.svg") for p in site.rglob(pattern))
     for part in split_map(lambda names: [f for n in names for f in check_file(site, n, policy)], pages):
         for code, name, line, what in part:
             report.add(code, f"site/{name}", line, what=what)

@@ -135,6 +135,33 @@ def test_check_passes_what_templates_make(html):
     assert html_check.check_html(f"<!doctype html><html><body>{html}", "a/b/index.html", POLICY) == []
 
 
+def test_svg_files_are_checked_too(tmp_path):
+    from build_tools.problems import Report
+
+    (tmp_path / "charts").mkdir()
+    (tmp_path / "charts/a.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><title>图</title></svg>', encoding="utf-8")
+    (tmp_path / "charts/b.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+                                           encoding="utf-8")
+    report = Report()
+    assert html_check.check_site(tmp_path, POLICY, report) == 2
+    assert [(p.code, p.file) for p in report.problems] == [("site/script", "site/charts/b.svg")]
+
+
+def test_the_built_sites_charts_and_qr_codes_pass(built_site):
+    from build_tools.problems import Report
+
+    report = Report()
+    assert html_check.check_site(built_site, site_policy(), report) > 100
+    assert report.problems == []
+
+
+def site_policy():
+    import material
+
+    root = Path(__file__).resolve().parent.parent
+    return html_check.Policy("http://127.0.0.1:8000/", html_check.inline_scripts([root / "overrides", Path(material.__file__).parent / "templates"]))
+
+
 def test_inline_script_of_the_overrides_passes_and_a_changed_copy_fails():
     head = (Path(__file__).resolve().parent.parent / "overrides/partials/portal-head.html").read_text(encoding="utf-8")
     body = re.search(r"<script>(.*?)</script>", head, re.S).group(1)
