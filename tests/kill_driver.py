@@ -5,6 +5,7 @@ it runs (in the build's process or in a forked helper), it prints "READY" and sl
 """
 
 import datetime as dt
+import os
 import sys
 import time
 from pathlib import Path
@@ -19,7 +20,7 @@ MOMENTS = {
 
 
 def pause(*args, **kwargs):
-    print("READY", flush=True)
+    os.write(1, b"READY\n")  # one write: atomic on a pipe, even when two processes reach it at once
     time.sleep(600)
 
 
