@@ -23,7 +23,7 @@ PAGE = "schools/errors.md"
 SECTIONS = {
     "file": "文件本身", "yaml": "YAML 写法", "text": "文字里的隐藏字符", "schema": "字段和取值",
     "consistency": "前后是否一致", "markdown": "详细介绍的写法", "privacy": "隐私保护",
-    "stats": "统计表", "roster": "花名册（aggregate 命令）",
+    "stats": "统计表", "roster": "花名册（aggregate 命令）", "build": "生成网站", "site": "构建出的网站（构建时的最后检查）",
 }
 # How the placeholders of message patterns read in the catalogue.
 PARAMS = {
@@ -34,9 +34,11 @@ PARAMS = {
     "reason": "〈原因〉", "problem": "〈具体问题〉", "command": "〈转换命令〉",
     # statistics history, rates and values (issue 13)
     "flag": "〈标记〉", "part": "〈分子或分母〉", "part_name": "〈指标名称〉", "numerator": "〈分子指标〉",
-    "denominator": "〈分母指标〉", "where": "〈统计期·地区·学段〉", "cell": "〈地区·学段·指标〉", "since": "〈统计期〉",
-    "period": "〈统计期〉", "what": "〈改动的内容〉", "entry": "〈要恢复的一行〉", "sealed": "〈带校验值的一行〉",
-    "ref": "〈基准分支〉", "below": "〈门槛减一〉",
+    "denominator": "〈分母指标〉", "cell": "〈地区·学段·指标〉", "since": "〈统计期〉",
+    "period": "〈统计期〉", "entry": "〈要恢复的一行〉", "sealed": "〈带校验值的一行〉",
+    "base": "〈基准分支〉", "below": "〈门槛减一〉",
+    # the built site and the engine (issue 13): "what" and "where" serve several rules
+    "what": "〈哪一处〉", "where": "〈在哪里〉", "link": "〈链接〉", "first": "〈最早年份〉", "last": "〈最晚年份〉",
 }
 _PARAM = re.compile(r"\{(\w+)\}")
 

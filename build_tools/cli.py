@@ -10,7 +10,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import importlib
+import multiprocessing
 import os
+import sys
+import traceback
+from pathlib import Path
+
+from . import dates
 
 COMMANDS = [
     "build_tools.commands.validate",
@@ -25,11 +31,18 @@ COMMANDS = [
 
 
 def parse_day(text: str) -> dt.date:
-    """An argparse type for YYYY-MM-DD."""
+    """An argparse type for YYYY-MM-DD, in the years the portal works with (dates.py)."""
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD，收到 {text!r}") from None
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD，收到 {text[:40]!r}") from None
+    if not dates.supported(day):
+        raise argparse.ArgumentTypeError(f"日期应在 {dates.FIRST_YEAR} 年到 {dates.LAST_YEAR} 年之间，收到 {text!r}")
+    return day
+
+
+class UsageError(Exception):
+    """A command-line mistake found after argparse (an environment variable): exit 2, like argparse."""
 
 
 def resolve_today(arg: dt.date | None) -> dt.date:
@@ -37,7 +50,12 @@ def resolve_today(arg: dt.date | None) -> dt.date:
     if arg is not None:
         return arg
     env = os.environ.get("PORTAL_TODAY")
-    return parse_day(env) if env else dt.date.today()
+    if not env:
+        return dt.date.today()
+    try:
+        return parse_day(env)
+    except argparse.ArgumentTypeError as exc:
+        raise UsageError(f"环境变量 PORTAL_TODAY：{exc}") from None
 
 
 def parser() -> argparse.ArgumentParser:
@@ -50,4 +68,23 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except UsageError as exc:
+        print(f"python -m build_tools {args.command}: 用法错误：{exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # the last resort: every known kind of bad input has its own message
+        return _internal_error(args.command, exc)
+
+
+def _internal_error(command: str, exc: Exception) -> int:
+    """A short Chinese message instead of a traceback; helpers stopped so that nothing keeps running."""
+    for child in multiprocessing.active_children():
+        child.kill()
+    where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    at = f"，位置 {Path(where.filename).name}:{where.lineno}" if where else ""
+    print(f"程序内部出错，“{command}”没有完成（{type(exc).__name__}{at}）。\n"
+          "site/ 没有改动，数据文件也没有改动。这不是您的数据写错了的提示，而是程序的问题：\n"
+          "请把这段输出和运行的命令发给网站维护人员（在代码仓库提交问题 issue），不要附上任何儿童的信息。",
+          file=sys.stderr)
+    return 1

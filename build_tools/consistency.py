@@ -71,6 +71,10 @@ def _check_dates(rec: dict, add) -> None:
     start, end = rec.get("start"), rec.get("end")
     if start is None:
         return
+    if end is not None and isinstance(start, dt.datetime) != isinstance(end, dt.datetime):
+        # A day and a time cannot be one event: all-day, or from a time to a time (calendars, the page's dates).
+        add("consistency/date-kinds-differ", ("end",))
+        return
     if end is not None and _before(end, start):
         add("consistency/end-before-start", ("end",), value=end.isoformat(), start=start.isoformat())
     deadline = rec.get("volunteers", {}).get("signup_deadline")

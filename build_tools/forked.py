@@ -10,8 +10,12 @@ Forking (not spawning) shares the built context without pickling it. Where fork 
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import multiprocessing
 import os
+import signal
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +27,26 @@ Make = Callable[[], "bytes | str"]
 
 class WorkerFailed(Exception):
     pass
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int) -> None:
+    """In a forked child: be killed when the parent ends, even by SIGKILL (Linux; elsewhere nothing).
+
+    Set for every fork of this process (os.register_at_fork), so no helper outlives a killed build.
+    If the parent ended before the request was made, the child ends at once.
+    """
+    if _libc is not None:
+        _libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+_libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True) if sys.platform.startswith("linux") else None
+_parent = [0]
+os.register_at_fork(before=lambda: _parent.__setitem__(0, os.getpid()), after_in_child=lambda: _die_with_parent(_parent[0]))
 
 
 def fork_context():

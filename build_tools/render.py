@@ -8,7 +8,6 @@ inert; templates mark what they write themselves with filters that return Markup
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,7 +47,7 @@ def environment() -> jinja2.Environment:
         date=lambda d: text.cn_date(d),
         date_week=lambda d: text.cn_date_week(d),
         when=text.when,
-        front=lambda v: Markup(json.dumps(str(v), ensure_ascii=False)),  # YAML front matter
+        front=text.front_matter,  # YAML front matter: title, description
         markdown=lambda v: Markup(v),  # restricted Markdown, checked by markdown_rules
     )
     return env

@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 from frictionless import Field
 
-from . import normalize
+from . import dates, normalize
 from .lists import AllowList, Lists
 from .problems import Report, quote
 from .strict_yaml import Document
@@ -176,6 +176,9 @@ class _Context:
             self.add("schema/min-length", path, length=normalize.shown_length(value), limit=minimum,
                      description=leaf.describe())
             return None
+        if isinstance(typed, dt.date) and not dates.supported(typed):
+            self.add("schema/date-range", path, first=dates.FIRST_YEAR, last=dates.LAST_YEAR)
+            return None
         if "x-list" in meta:
             return self.in_list(typed, value, self.lists.by_name[meta["x-list"]], path, meta)
         return typed
@@ -189,6 +192,9 @@ class _Context:
             return None
         if typed.utcoffset() != dt.timedelta(hours=8):
             self.add("schema/timezone", path, value=shown)
+            return None
+        if not dates.supported(typed):
+            self.add("schema/date-range", path, first=dates.FIRST_YEAR, last=dates.LAST_YEAR)
             return None
         return typed
 

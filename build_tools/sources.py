@@ -21,6 +21,8 @@ MAX_RECORD_BYTES = 64 * 1024
 _INVISIBLE = {
     **{cp: "双向文本控制符" for cp in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))},
     **{cp: "零宽字符" for cp in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)},
+    # Line and paragraph separators: invisible breaks that end a line in JavaScript and YAML.
+    **{cp: "行分隔符" for cp in (0x2028, 0x2029)},
 }
 
 
@@ -65,6 +67,60 @@ def _real(path: str) -> str:
 _ROOT_PREFIX = ROOT.as_posix() + "/"
 
 
+#: What a build reads from the repository. Each must be a regular file, or a folder holding only
+#: regular files and folders: no symlink anywhere under them.
+SOURCES = ("data", "content", "overrides", "mkdocs.yml")
+
+
+def symlinks(root: Path = ROOT) -> list[Path]:
+    """Every symlink among SOURCES and under them (symlinked folders are not entered)."""
+    found = []
+    for top in SOURCES:
+        path = root / top
+        if path.is_symlink():
+            found.append(path)
+            continue
+        for folder, dirs, files in os.walk(path):  # os.walk does not follow symlinked folders
+            found += [Path(folder, n) for n in dirs + files if os.path.islink(os.path.join(folder, n))]
+    return sorted(found)
+
+
+def is_linked(path: Path | str) -> bool:
+    """Whether the file is a symlink, or is reached through one: a symlinked folder inside the
+    repository, on the way from it to the file (a path outside the repository: the file itself)."""
+    text = _absolute(path)
+    if os.path.islink(text):
+        return True
+    if not text.startswith(_ROOT_PREFIX):
+        return False
+    parts = text[len(_ROOT_PREFIX):].split(os.sep)[:-1]
+    return any(os.path.islink(_ROOT_PREFIX + os.sep.join(parts[: i + 1])) for i in range(len(parts)))
+
+
+def report_symlink(path: Path, report: Report, root: Path = ROOT) -> None:
+    """file/symlink for a symlink (or a file reached through one), saying where it leads."""
+    report.add("file/symlink", rel_unresolved(path), 1, where=_leads_to(path, root.as_posix() + "/"))
+
+
+def rel_unresolved(path: Path | str) -> str:
+    """The path as written, relative to the repository when it is inside (symlinks not followed)."""
+    text = os.path.normpath(_absolute(path))
+    return text[len(_ROOT_PREFIX):] if text.startswith(_ROOT_PREFIX) else text
+
+
+def _leads_to(path: Path, root: str) -> str:
+    target = os.path.realpath(path)
+    if not os.path.exists(target):
+        return "一个不存在的位置"
+    if target == "/proc" or target.startswith(("/proc/", "/sys/", "/dev/")):
+        return "系统文件（/proc、/sys 或 /dev）"
+    if not target.startswith(root):
+        return "仓库以外的位置"
+    if ".git" in target[len(root):].split(os.sep):
+        return "仓库的 .git 文件夹"
+    return "仓库里的另一个位置"
+
+
 def read_capped(path: Path, report: Report, limit: int, too_large: str = "file/too-large") -> bytes | None:
     """The file's bytes, or None after reporting that it cannot be read or is over `limit`."""
     name = rel(path)
@@ -94,6 +150,29 @@ def read_text(path: Path, report: Report, limit: int = MAX_RECORD_BYTES) -> str 
     return text
 
 
+def check_invisible_values(doc: Document, name: str, report: Report) -> None:
+    """The same characters in parsed values: YAML escapes ("\\0", "\\x07", "\\u202e") write them
+    without them being in the file's text (the calendar export crashed on a NUL)."""
+    for path, value in _strings(doc.value, ()):
+        if m := _INVISIBLE_RE.search(value):
+            cp = ord(m.group())
+            line, column = doc.positions.get(path, (doc.line(path), 0))
+            report.add("text/control-char", name, line, column=column, value=f"U+{cp:04X}（{_INVISIBLE.get(cp, '控制字符')}）")
+
+
+def _strings(value, path: tuple):
+    """(path, text) of every string in a parsed value, keys included (a key is reported at its entry)."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key, path + (key,))
+            yield from _strings(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, path + (i,))
+
+
 def check_invisible(text: str, name: str, report: Report) -> None:
     """Report bidi controls, zero-width and other control characters (tab and newlines excepted)."""
     for m in _INVISIBLE_RE.finditer(text):
@@ -115,6 +194,8 @@ def load_yaml(path: Path, report: Report) -> Document | None:
     doc, issues = parse(text)
     for issue in issues:
         report.add(issue.code, name, issue.line, column=issue.column, **issue.params)
+    if not _INVISIBLE_RE.search(text):  # else the text check above has named them where they are
+        check_invisible_values(doc, name, report)
     if not issues and doc.value in (None, ""):  # only comments, a bare "---" or "null": nothing in it
         report.add("file/empty", name, 1)
         return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import string
 
+import yaml
 from markupsafe import Markup, escape
 
 _PUNCT = {ord(c): f"&#{ord(c)};" for c in string.punctuation}
@@ -22,9 +23,23 @@ def literal(value) -> Markup:
     return Markup(text.translate(_PUNCT))
 
 
-def attr(value) -> Markup:
-    """A value for an HTML attribute written by a template (URLs are validated before)."""
+def html_text(value) -> Markup:
+    """Any value as HTML text (element content or an attribute value): the one escape for HTML
+    outside the Markdown, used by the templates' attributes and by the theme (mkdocs_edge)."""
     return Markup(escape(str(value)))
+
+
+attr = html_text  # templates: href="{{ url|attr }}" (URLs are validated before)
+
+
+def front_matter(value) -> Markup:
+    """A value as a YAML double-quoted scalar that reads back exactly (front matter of a page).
+
+    PyYAML's emitter escapes what its reader would refuse or fold (control characters, NEL,
+    U+2028/2029, lone surrogates); a value mkdocs could not read back would leave the whole
+    front matter in the page body as Markdown.
+    """
+    return Markup(yaml.safe_dump(str(value), default_style='"', allow_unicode=True, width=float("inf")).rstrip("\n"))
 
 
 def cn_date(value: dt.date) -> str:

@@ -18,7 +18,7 @@ from .lists import Lists
 from .privacy.files import scan_paths
 from .problems import Report, quote
 from .schema import RecordSchema
-from .sources import load_yaml, real_path, rel
+from .sources import is_linked, load_yaml, real_path, rel, report_symlink, symlinks
 from .stats.check import Statistics, in_statistics, statistics_files, validate_statistics, validate_statistics_paths
 from .strict_yaml import Document
 
@@ -45,7 +45,8 @@ def expand(paths: list[Path]) -> list[Path]:
     """Files named on the command line, with folders expanded."""
     out: list[Path] = []
     for p in paths:
-        out.extend(sorted(q for q in p.rglob("*") if q.is_file()) if p.is_dir() else [p])
+        # Symlinks are kept whatever they point to: validate_paths refuses them by name.
+        out.extend(sorted(q for q in p.rglob("*") if q.is_file() or q.is_symlink()) if p.is_dir() and not p.is_symlink() else [p])
     return out
 
 
@@ -138,7 +139,14 @@ def validate_directory(kind: str, files: list[Path], root: Path = ROOT) -> tuple
 
 
 def validate_paths(files: list[Path], root: Path = ROOT) -> Report:
-    """The checks for files named on the command line, each by what kind of data it is."""
+    """The checks for files named on the command line, each by what kind of data it is.
+
+    A symlink (or a file reached through a symlinked folder) is reported, never read.
+    """
+    links = Report()
+    for path in (p for p in files if is_linked(p)):
+        report_symlink(path, links)
+    files = [p for p in files if not is_linked(p)]
     groups: dict[str | None, list[Path]] = defaultdict(list)
     for path in files:
         groups["statistics" if in_statistics(path) else directory_kind(path)].append(path)
@@ -149,6 +157,7 @@ def validate_paths(files: list[Path], root: Path = ROOT) -> Report:
     for kind, group in groups.items():
         report.extend(validate_directory(kind, group, root)[0])
     privacy_scan(files, report)
+    report.extend(links)
     return report
 
 
@@ -191,7 +200,16 @@ class Dataset:
 
 
 def validate_all(root: Path = ROOT) -> tuple[Report, Dataset]:
-    """Every check the build runs before it renders anything (data files of every kind)."""
+    """Every check the build runs before it renders anything (data files of every kind).
+
+    A symlink among the build's sources (sources.SOURCES) stops validation before any file is
+    read: the build reads only regular files inside the repository.
+    """
+    links = Report()
+    for path in symlinks(root):
+        report_symlink(path, links, root)
+    if links.problems:
+        return links, Dataset(root=root, activities=[])
     # The statistics (LP audit included) and the raw-text privacy scan of data/ and content/ run
     # on the other core meanwhile; their problems are reported after the records', as before.
     beside = Beside(lambda: (validate_statistics(statistics_files(root), root), _published_scan(root)))

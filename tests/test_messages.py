@@ -22,8 +22,9 @@ CASES = [
      "4: type [schema/not-in-list] “防溺水教育”不在活动类型表中。您是不是要填 “防溺水”？可选值见 data/lists/activity-types.csv。"),
     ("title: 寒假前安全教育讲座", "titel: 寒假前安全教育讲座",  # not also "title is missing"
      "2: titel [schema/unknown-field] 不认识的字段 “titel”。您是不是要填 “title” 或 “timetable”？字段名只能用字段说明中列出的名字。"),
-    ('end: "2026-12-05T11:30:00+08:00"', 'end: "2026-12-04"',
-     "7: end [consistency/end-before-start] 结束 2026-12-04 早于开始 2026-12-05T09:00:00+08:00。请检查日期：结束日期不能早于开始日期。"),
+    # Issue 13: a date end after a date-time start is consistency/date-kinds-differ now, so the end is a date-time here.
+    ('end: "2026-12-05T11:30:00+08:00"', 'end: "2026-12-04T11:30:00+08:00"',
+     "7: end [consistency/end-before-start] 结束 2026-12-04T11:30:00+08:00 早于开始 2026-12-05T09:00:00+08:00。请检查日期：结束日期不能早于开始日期。"),
     ('start: "2026-12-05T09:00:00+08:00"\nend: "2026-12-05T11:30:00+08:00"', 'start: "2026/12/05"\nend: "2026-12-04"',
      "6: start [schema/type] “2026/12/05”不是有效的日期（YYYY-MM-DD）。您是不是要填 “2026-12-05”？"
      "开始（start）：开始日期 YYYY-MM-DD，或带时间和时区的 YYYY-MM-DDTHH:MM:SS+08:00。"),  # and no end-before-start

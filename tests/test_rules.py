@@ -44,7 +44,10 @@ CASES = [
     ("schema/not-in-list", "type: 安全讲座", "type: 法治讲座", "type:"),
     ("schema/placeholder", "  unit: 本", "  unit: \"〔待填写〕\"", "unit: \"〔"),
     ("consistency/id-mismatch", "id: 2026-12-05-sample-lecture", "id: 2026-12-05-other", "id:"),
-    ("consistency/end-before-start", "end: \"2026-12-05T11:30:00+08:00\"", "end: \"2026-12-04\"", "end:"),
+    # Issue 13 changed this case: a date end after a date-time start is now consistency/date-kinds-differ.
+    ("consistency/end-before-start", "end: \"2026-12-05T11:30:00+08:00\"", "end: \"2026-12-04T11:30:00+08:00\"", "end:"),
+    ("consistency/date-kinds-differ", "end: \"2026-12-05T11:30:00+08:00\"", "end: \"2026-12-05\"", "end:"),
+    ("schema/date-range", "last_confirmed: \"2026-11-20\"", "last_confirmed: \"9999-11-20\"", "last_confirmed:"),
     ("consistency/deadline-after-start", "  signup_deadline: \"2026-12-01\"", "  signup_deadline: \"2026-12-06\"", "signup_deadline"),
     ("consistency/timetable-date-outside", "  - time: \"09:00-09:10\"", "  - date: \"2026-12-09\"\n    time: \"09:00-09:10\"", "date: \"2026-12-09\""),
     ("consistency/quota-sum", "  places: \"30\"", "  places: \"31\"", "places: \"31\""),
@@ -80,6 +83,9 @@ FILE_RULES |= DIRECTORY_RULES
 FILE_RULES |= {"consistency/possible-duplicate"}
 # Statistics tables and the aggregate command: test_stats_rules.py; history, rates, values: test_stats_history.py.
 FILE_RULES |= STATS_CODES | HISTORY_CODES
+# Symlinks, the engine's failures and the built-site check: test_hostile_build.py, test_output_firewall.py.
+FILE_RULES |= {"file/symlink", "build/broken-link", "build/broken-anchor", "build/nav-missing", "build/template",
+               "build/mkdocs", "site/event-handler", "site/script", "site/url-scheme", "site/other-host", "site/element"}
 
 
 def test_passing_fixture_is_clean():

@@ -9,7 +9,7 @@ from pathlib import Path
 from .. import ROOT
 from ..forked import background, fork_context, received, split_map
 from ..problems import Report
-from ..sources import rel
+from ..sources import is_linked, rel, report_symlink
 from . import exceptions, scan, statements
 
 SKIP_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".pytest_cache", ".hypothesis", ".ruff_cache",
@@ -31,14 +31,15 @@ def repository_files(root: Path = ROOT) -> list[Path]:
         names = sorted({n for n in out.decode("utf-8", "replace").split("\0") if n})
     except (OSError, subprocess.CalledProcessError):
         names = sorted(p.relative_to(root).as_posix() for p in _walk(root))
-    return [root / n for n in names if _wanted(n) and (root / n).is_file()]
+    # Symlinks are listed whatever they point to (a folder, nothing): the scan refuses them.
+    return [root / n for n in names if _wanted(n) and ((root / n).is_file() or (root / n).is_symlink())]
 
 
 def expand(paths: list[Path]) -> list[Path]:
     """Named files as they are; named folders walked (skipping SKIP_DIRS). Types are sorted out by the scan."""
     out: list[Path] = []
     for p in paths:
-        out.extend(sorted(_walk(p)) if p.is_dir() else [p])
+        out.extend(sorted(_walk(p)) if p.is_dir() and not p.is_symlink() else [p])
     return out
 
 
@@ -46,12 +47,16 @@ def scan_paths(paths: list[Path], report: Report, root: Path = ROOT, **options) 
     """Scan files on disk with the repository's reviewed exceptions; problems name them relative to the repository.
 
     Entries of the exceptions file and image statements that matched nothing in the files
-    scanned are reported too.
+    scanned are reported too. A symlink (or a file reached through a symlinked folder) is
+    reported (file/symlink), never read.
     """
     allow, stated = exceptions.load(root, report), statements.load(root, report)
     scanner = scan.Scanner(report, exceptions=allow, statements=stated, **options)
     names = set()
     for path in paths:
+        if is_linked(path):
+            report_symlink(path, report)
+            continue
         names.add(name := rel(path))
         scanner.path(path, name)
     allow.finish(report, names, root)
@@ -197,5 +202,5 @@ def _wanted(name: str) -> bool:
 def _walk(top: Path):
     for folder, dirs, files in os.walk(top):
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith(".build-"))
-        for f in files:
+        for f in files + [d for d in dirs if os.path.islink(os.path.join(folder, d))]:  # a symlinked folder is named, not entered
             yield Path(folder) / f

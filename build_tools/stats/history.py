@@ -128,7 +128,7 @@ def _check_release(row: dict, number: int, cells: list[Cell], contract: Contract
 def _check_base(ref: str, root: Path, contract: Contract, releases: list[dict], report: Report) -> None:
     base_ledger, base_releases = _at_base(root, ref, LEDGER), _at_base(root, ref, RELEASES)
     if base_ledger is None or base_releases is None:
-        report.add("stats/base-unreadable", RELEASES, 1, ref=ref[:40])
+        report.add("stats/base-unreadable", RELEASES, 1, base=ref[:40])
         return
     for row in _rows(base_ledger):
         key, since = (row.get("region", ""), row.get("level", ""), row.get("indicator", "")), row.get("since", "")
@@ -143,7 +143,7 @@ def _check_base(ref: str, root: Path, contract: Contract, releases: list[dict], 
         if values not in current:
             buf = io.StringIO()
             csv.writer(buf, lineterminator="").writerow(values)
-            report.add("stats/release-removed", RELEASES, 1, ref=ref[:40], period=row.get("period", ""), entry=buf.getvalue())
+            report.add("stats/release-removed", RELEASES, 1, base=ref[:40], period=row.get("period", ""), entry=buf.getvalue())
 
 
 def _at_base(root: Path, ref: str, path: str) -> str | None:
