@@ -102,11 +102,7 @@ FORMS_CAUGHT = {
     "mobile +86": lambda: "+86 " + MOBILE,
     "card": lambda: CARD,
     "card spaced 4-4-4-4": lambda: _grouped(CARD, (4, 4, 4, 4), " "),
-}
-#: Forms the widened detectors (issue 13 part B: separators, other digits, 大写, QQ/WeChat) must catch
-#: once that work merges. Today they pass validation, and the built-site oracle would find them:
-#: when part B is merged, move them to FORMS_CAUGHT (PORTAL_FUZZ_ALL_FORMS=1 plants them already).
-FORMS_EXPECTED_AFTER_PART_B = {
+    # the widened detectors (issue 13: separators, other digits, 大写)
     "id mathematical digits": lambda: _math(ID),
     "id × for X": lambda: ID[:-1] + "×",
     "id NBSP groups": lambda: _grouped(ID, (6, 8), "\u00a0"),
@@ -118,7 +114,7 @@ FORMS_EXPECTED_AFTER_PART_B = {
     "mobile digit by digit": lambda: " ".join(MOBILE),
     "card NBSP": lambda: _grouped(CARD, (4, 4, 4, 4), "\u00a0"),
 }
-FORMS = {**FORMS_CAUGHT, **(FORMS_EXPECTED_AFTER_PART_B if os.environ.get("PORTAL_FUZZ_ALL_FORMS") else {})}
+FORMS = FORMS_CAUGHT
 
 # --- hostile pieces ----------------------------------------------------------------------------------
 MARKUP = [
