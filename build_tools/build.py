@@ -22,6 +22,7 @@ from .mkdocs_edge import MkdocsFailed, build_site
 from .problems import Report, format_report
 from .privacy import phone
 from .privacy.files import SiteScan
+from .search_index import SearchIndexFailed, index_site
 from .validate import Checked, Dataset, validate_all
 
 
@@ -46,9 +47,10 @@ def build(today: dt.date, site_dir: Path, fmt: str = "text", root: Path = ROOT) 
             build_site(root / "mkdocs.yml", docs, new_site, late=ctx.late.paths, written=scan.written)
             scan.take(ctx.late.wait())
             ctx.late.move_into(late, new_site)
+            index_site(new_site)  # search: Pagefind reads the finished pages; the scan then reads its index too
             checked = Report()
             scan.finish(checked)
-        except (MkdocsFailed, WorkerFailed) as exc:
+        except (MkdocsFailed, WorkerFailed, SearchIndexFailed) as exc:
             print(f"网站构建失败：{exc}\n原来的 site/ 保持不变。", file=sys.stderr)
             return 1
         finally:

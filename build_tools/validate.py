@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import ROOT, consistency, directory_rules, duplicates
+from . import ROOT, consistency, directory_rules, duplicates, search_terms
 from .forked import Beside
 from .gc_pause import cycle_collector_paused
 from .lists import Lists
@@ -142,12 +142,18 @@ def validate_paths(files: list[Path], root: Path = ROOT) -> Report:
     groups: dict[str | None, list[Path]] = defaultdict(list)
     for path in files:
         groups["statistics" if in_statistics(path) else directory_kind(path)].append(path)
+    if any(real_path(p).endswith("/" + search_terms.TABLE) for p in groups.get(None, [])):
+        groups[None] = [p for p in groups[None] if not real_path(p).endswith("/" + search_terms.TABLE)]
+        search_terms.check_synonyms(root, report_of_terms := Report())
+    else:
+        report_of_terms = Report()
     tables = groups.pop("statistics", [])
     report, _ = validate_activities(groups.pop(None, []), root)
     if tables:
         report.extend(validate_statistics_paths(tables, root))
     for kind, group in groups.items():
         report.extend(validate_directory(kind, group, root)[0])
+    report.extend(report_of_terms)
     privacy_scan(files, report)
     return report
 
@@ -185,6 +191,7 @@ def validate_all(root: Path = ROOT) -> tuple[Report, Dataset]:
     for kind in DIRECTORY:
         found, directory[kind] = validate_directory(kind, directory_files(kind, root), root)
         report.extend(found)
+    search_terms.check_synonyms(root, report)  # the search's synonym table (a list, like the others)
     (found, statistics), scanned = beside.result()
     report.extend(found)
     report.extend(scanned)
