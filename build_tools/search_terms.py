@@ -33,7 +33,8 @@ MAX_ROWS = 1000
 # quotes, control characters): it is only ever search text.
 WORD = re.compile(r"[0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff〔〕·]+(?: [0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff〔〕·]+)*")
 MAX_CHARS = 20
-_SUFFIX = re.compile(r"(?:[\u4e00-\u9fff]{1,3}族)*(?:自治县|县|区|市|旗)$")  # 融水苗族自治县 → 融水
+# A county's name: its own part (two characters or more), then any 苗族, 侗族…, then 自治县, 县, 区…
+_COUNTY = re.compile(r"(.{2,}?)(?:[\u4e00-\u9fff]{0,2}族)*(?:自治县|县|区|市|旗)")
 
 
 @dataclass(frozen=True)
@@ -136,9 +137,9 @@ def regional_pairs(regions: list[dict[str, str]]) -> list[tuple[str, str]]:
     out = []
     for r in regions:
         name = r.get("name", "")
-        short = _SUFFIX.sub("", name)
-        if len(short) >= 2 and short != name and _is_word(name):
-            out.append((short, name))
+        match = _COUNTY.fullmatch(name)
+        if match and _is_word(name):
+            out.append((match.group(1), name))
     return out
 
 

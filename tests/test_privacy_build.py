@@ -52,7 +52,11 @@ def test_id_number_in_a_content_page_stops_the_build(repo_copy, tmp_path, capsys
     assert build(TODAY, site, root=repo_copy) == 1
     assert digest(site) == before
     err = capsys.readouterr().err
-    assert "site/about/index.html" in err and "site/search/search_index.json" in err
+    # The search index says it too: Pagefind's page fragment (JSON) and index chunk (CBOR), read
+    # decompressed behind their signature (build_tools/privacy/pagefind.py).
+    assert "site/about/index.html" in err
+    assert re.search(r"site/pagefind/fragment/zh_\w+\.pf_fragment:\d+", err), err
+    assert re.search(r"site/pagefind/index/zh_\w+\.pf_index:\d+", err), err
     assert "[privacy/id-number]" in err and "构建出的网站没有通过检查" in err
     assert ID not in err and ID[:8] not in err
 

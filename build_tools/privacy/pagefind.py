@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
+from . import formats
+
 SIGNATURE = b"pagefind_dcd"
 _JSON = {".pf_fragment"}
 _CBOR = {".pf_index", ".pf_filter", ".pf_meta"}
@@ -41,7 +43,7 @@ def text_of(name: str, data: bytes) -> str | None:
         return None
     if suffix in _JSON:
         try:
-            return body.decode("utf-8")
+            return formats.json_text(body.decode("utf-8"))
         except UnicodeDecodeError as exc:
             raise NotReadable("片段不是 UTF-8 文字") from exc
     if suffix in _CBOR:

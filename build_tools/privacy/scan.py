@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 
 from ..problems import Report
 from ..strict_yaml import parse
-from . import address, bankcard, birthdate, formats, idnumber, images, names, phone
+from . import address, bankcard, birthdate, formats, idnumber, images, names, pagefind, phone
 from .hits import Hit, prepare
 
 _DIGIT = re.compile("[0-9\uff10-\uff19〇零一幺二三四五六七八九]")
@@ -139,7 +139,18 @@ class Scanner:
             return self.report.add("privacy/not-scanned", name, 1, reason=f"无法解压（{type(exc).__name__}）")
         if len(inner) > MAX_BYTES or depth >= MAX_DEPTH:
             return self.report.add("privacy/not-scanned", name, 1, reason="解压后太大或嵌套太深")
+        if pagefind.is_pagefind(inner):
+            return self._pagefind(name, inner)
         self.blob(f"{name}!/{PurePosixPath(name).stem}", inner, depth + 1)  # sitemap.xml.gz!/sitemap.xml
+
+    def _pagefind(self, name: str, data: bytes) -> None:
+        """The search index's chunks, filters and page fragments, as the browser reads them."""
+        try:
+            text = pagefind.text_of(name, data)
+        except pagefind.NotReadable as exc:
+            return self.report.add("privacy/not-scanned", name, 1, reason=f"搜索索引文件无法读取（{exc}）")
+        if text is not None:
+            self.text(name, text)
 
     def _archive(self, name: str, data: bytes, depth: int) -> None:
         try:
