@@ -22,7 +22,7 @@ from .mkdocs_edge import MkdocsFailed, build_site
 from .problems import Report, format_report
 from .privacy import phone
 from .privacy.files import SiteScan
-from .search_index import SearchIndexFailed, index_site
+from .search_index import SearchIndexFailed, indexing
 from .validate import Checked, Dataset, validate_all
 
 
@@ -45,9 +45,9 @@ def build(today: dt.date, site_dir: Path, fmt: str = "text", root: Path = ROOT) 
         os.environ["SOURCE_DATE_EPOCH"] = _epoch(today)  # mkdocs dates the sitemap with it
         try:
             build_site(root / "mkdocs.yml", docs, new_site, late=ctx.late.paths, written=scan.written)
-            scan.take(ctx.late.wait())
-            ctx.late.move_into(late, new_site)
-            index_site(new_site)  # search: Pagefind reads the finished pages; the scan then reads its index too
+            with indexing(new_site):  # search: Pagefind reads the finished pages; the scan then reads its index too
+                scan.take(ctx.late.wait())
+                ctx.late.move_into(late, new_site)
             checked = Report()
             scan.finish(checked)
         except (MkdocsFailed, WorkerFailed, SearchIndexFailed) as exc:

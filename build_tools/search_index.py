@@ -15,9 +15,13 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 BUNDLE = "pagefind"  # site/pagefind/
+TIMEOUT = 3600  # seconds; 20,000 activities take well under a minute
 ROOT_SELECTOR = "article.md-content__inner"  # the page's own content in mkdocs-material (and Zensical)
 # Pagefind also writes its ready-made search interfaces; our script uses its API only
 # (assets/search.js), so they are not published.
@@ -38,21 +42,42 @@ def executable() -> Path:
     return get_executable()
 
 
-def index_site(site: Path) -> int:
-    """Index the built site in place (site/pagefind/); returns how many pages are searchable.
+class _Indexing:
+    pages = 0  # how many pages are searchable, once the index is written
 
-    A failure, or an index without pages (the theme's markup changed, say), stops the build:
-    a site whose search finds nothing is not published.
-    """
+
+@contextmanager
+def indexing(site: Path) -> Iterator[_Indexing]:
+    """Pagefind indexes the built site in place (site/pagefind/) while the block runs: the build
+    moves its late files in meanwhile, none of them a page. On leaving, the index is finished and
+    checked: a failure, or an index without pages (the theme's markup changed, say), stops the
+    build, since a site whose search finds nothing is not published. If the block fails,
+    Pagefind is stopped and its error does not hide the block's."""
     command = [str(executable()), "--site", str(site), "--output-subdir", BUNDLE,
                "--root-selector", ROOT_SELECTOR, "--force-language", "zh", "--silent"]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=3600)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise SearchIndexFailed(f"无法运行 Pagefind 建立搜索索引（{type(exc).__name__}）") from exc
-    if done.returncode != 0:
-        last = (done.stderr or done.stdout).strip().splitlines()[-3:]
-        raise SearchIndexFailed("Pagefind 建立搜索索引失败：" + " / ".join(last))
+    done = _Indexing()
+    with tempfile.TemporaryFile("w+") as log:
+        try:
+            proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, text=True)
+        except OSError as exc:
+            raise SearchIndexFailed(f"无法运行 Pagefind 建立搜索索引（{type(exc).__name__}）") from exc
+        try:
+            yield done
+            code = proc.wait(timeout=TIMEOUT)
+        except BaseException as exc:
+            proc.kill()
+            proc.wait()
+            if isinstance(exc, subprocess.TimeoutExpired):
+                raise SearchIndexFailed(f"Pagefind 建立搜索索引超过 {TIMEOUT // 60} 分钟，已停止") from exc
+            raise
+        if code != 0:
+            log.seek(0)
+            raise SearchIndexFailed("Pagefind 建立搜索索引失败：" + " / ".join(log.read().strip().splitlines()[-3:]))
+    done.pages = _tidy(site)
+
+
+def _tidy(site: Path) -> int:
+    """Remove what Pagefind writes but the site does not use; how many pages are searchable."""
     for name in UNUSED:
         (site / BUNDLE / name).unlink(missing_ok=True)
     shutil.rmtree(site / BUNDLE / "playground", ignore_errors=True)

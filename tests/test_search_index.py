@@ -10,7 +10,7 @@ from build_tools.privacy.files import SiteScan
 from build_tools.privacy.pagefind import SIGNATURE, NotReadable, cbor_strings
 from build_tools.privacy.scan import BLOCKING, Scanner
 from build_tools.problems import Report
-from build_tools.search_index import BUNDLE, UNUSED, searchable_pages
+from build_tools.search_index import BUNDLE, UNUSED, SearchIndexFailed, indexing, searchable_pages
 
 ID = "430603201503124519"  # fictional, valid check character
 
@@ -97,3 +97,16 @@ def test_an_activity_page_gives_the_search_its_facts_and_text_but_not_the_repeat
     assert "不与任何一名儿童单独相处" not in text and "扫码打开本页" not in text  # safeguarding, sharing
     assert "本站不收集志愿者的任何信息" not in text and "编辑此记录" not in text
     assert "孩子遇到危险？紧急拨打" not in text  # the help bar on every page
+
+
+def test_a_site_whose_pages_have_no_content_for_the_index_is_not_published(tmp_path):
+    (tmp_path / "index.html").write_text('<html lang="zh"><body><p>没有主题的正文</p></body></html>', encoding="utf-8")
+    with pytest.raises(SearchIndexFailed, match="搜索索引"):  # Pagefind itself refuses an empty index
+        with indexing(tmp_path):
+            pass
+
+
+def test_a_failure_while_pagefind_runs_stops_it_and_keeps_its_own_error(tmp_path):
+    with pytest.raises(ZeroDivisionError):
+        with indexing(tmp_path):
+            1 / 0

@@ -1,0 +1,189 @@
+"""Benchmark of the search (issue 16): build time against a bare mkdocs build with the theme's
+search, and what a first search costs a visitor, at 1,000, 5,000 and 20,000 activities.
+
+    .venv/bin/python bench/search.py                           # 1,000, 5,000, 20,000 activities
+    .venv/bin/python bench/search.py --sizes 1000 --repeat 1   # a quick look
+
+For each size (bench/synth.py's records): the full build (validate → generate → mkdocs →
+Pagefind → scan → swap) and a bare `mkdocs build` of the same generated pages with mkdocs'
+search plugin (lunr, as the site had it before) alternate `--repeat` times, the fastest of each
+counts (the machine is shared: timings are compared as ratios of commands run alternately);
+memory is the whole process tree of the full build (PSS summed over every process, sampled).
+Then Chromium at phone size opens the home page (cache off, served gzipped), opens the search
+from the header and types each query: bytes on the wire from opening the search to the results
+(pagefind.js, its worker and WebAssembly, index chunks, fragments, the synonym table, the
+stylesheet) and the time from the query reaching the box to the first result on screen; on the
+desktop CPU unthrottled and on slow 4G (CDP network emulation: 1.6 Mbps down, 150 ms RTT).
+Targets: ≤ 100 KB on the wire and ≤ 300 ms (desktop) / ≤ 1.5 s (slow 4G) at 20,000
+activities; the full build at 5,000 no slower than the bare build with its search.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from bench.synth import repo_with_activities  # noqa: E402
+
+QUERIES = ["防溺水", "模拟法庭", "融水 夏令营", "寒假前安全教育讲座", "心里健康"]
+SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 0.75e6 / 8}
+
+
+def tree_pss_mb(pid: int) -> float:
+    """PSS of a process and all its descendants, in MB (/proc/*/smaps_rollup)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                ppid = int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        todo += children.get(p, [])
+        try:
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total / 1024
+
+
+def run(cmd: list[str], env: dict | None = None, sample: bool = False) -> tuple[float, float]:
+    """Wall seconds and (if sample) the peak PSS of the whole process tree of one command."""
+    peak = [0.0]
+    with tempfile.TemporaryFile("w+") as err:
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, text=True, env=env)
+
+        def watch():
+            while proc.poll() is None:
+                peak[0] = max(peak[0], tree_pss_mb(proc.pid))
+                time.sleep(0.25)
+
+        watcher = threading.Thread(target=watch, daemon=True)
+        if sample:
+            watcher.start()
+        proc.wait()
+        seconds = time.perf_counter() - started
+        if sample:
+            watcher.join()
+        if proc.returncode:
+            err.seek(0)
+            raise SystemExit(f"failed: {' '.join(cmd)}\n{err.read()[-2000:]}")
+    return seconds, peak[0]
+
+
+def bare_config(root: Path, docs: Path) -> Path:
+    """mkdocs.yml with the generated docs and mkdocs' own search plugin (lunr + jieba), as before."""
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8").replace("docs_dir: content", f"docs_dir: {docs}")
+    assert "plugins: []" in text
+    cfg = root / "mkdocs-bare.yml"
+    cfg.write_text(text.replace("plugins: []", "plugins:\n  - search:\n      lang: zh"), encoding="utf-8")
+    return cfg
+
+
+def builds(n: int, tmp: Path, repeat: int) -> dict:
+    py, step = sys.executable, str(HERE / "step.py")
+    root = repo_with_activities(n, tmp / "repo")
+    docs = tmp / "docs"
+    run([py, step, "docs", str(root), str(docs)])
+    full = bare = float("inf")
+    peak = 0.0
+    for _ in range(repeat):  # alternating; the fastest of each counts
+        shutil.rmtree(root / "site", ignore_errors=True)
+        seconds, mb = run([py, step, "full", str(root), str(root / "site")], sample=True)
+        full, peak = min(full, seconds), max(peak, mb)
+        shutil.rmtree(tmp / "bare", ignore_errors=True)
+        seconds, _ = run([py, "-m", "mkdocs", "build", "-q", "-f", str(bare_config(root, docs)), "-d", str(tmp / "bare")],
+                         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        bare = min(bare, seconds)
+    site = root / "site"
+    bundle = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
+    lunr = (tmp / "bare/search/search_index.json").stat().st_size
+    return {"root": root, "site": site, "full_s": full, "bare_s": bare, "peak_mb": peak,
+            "bundle_mb": bundle / 2**20, "lunr_mb": lunr / 2**20}
+
+
+def first_search(browser, base: str, query: str, slow: bool) -> tuple[int, float]:
+    """(bytes on the wire from opening the search to its results, ms from typing to the first result)."""
+    from tests.search_ui import PHONE, _WATCH, _DONE
+
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+    if slow:
+        cdp.send("Network.emulateNetworkConditions", SLOW_4G)
+    counting, sizes = [False], {}
+    cdp.on("Network.loadingFinished", lambda e: counting[0] and sizes.__setitem__(e["requestId"], e["encodedDataLength"]))
+    try:
+        page.goto(base + "/", wait_until="networkidle")
+        page.evaluate(_WATCH)
+        counting[0] = True
+        page.click('label.md-header__button[for="__search"]')
+        page.fill("input.md-search__input", query)
+        page.wait_for_function(_DONE, timeout=60_000)
+        took = page.evaluate("() => window.__first - window.__typed")
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(300)
+        return sum(sizes.values()), took
+    finally:
+        context.close()
+
+
+def visits(site: Path) -> dict:
+    from tests.browser import chromium
+    from tools.quality.gzip_server import serve
+
+    out = {}
+    with serve(site) as base, chromium() as browser:
+        for slow in (False, True):
+            runs = [first_search(browser, base, q, slow) for q in QUERIES]
+            out["slow" if slow else "desktop"] = {
+                "kb_median": statistics.median(b for b, _ in runs) / 1024, "kb_max": max(b for b, _ in runs) / 1024,
+                "ms_median": statistics.median(t for _, t in runs), "ms_max": max(t for _, t in runs),
+            }
+    return out
+
+
+HEADER = ("activities", "build s", "bare mkdocs + lunr s", "build/bare", "peak MB (tree PSS)", "Pagefind MB",
+          "lunr index MB", "first search KB median / max", "desktop ms median / max", "slow 4G ms median / max")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 5000, 20000])
+    ap.add_argument("--repeat", type=int, default=2, help="full and bare builds per size, alternating (sizes over 5,000: once)")
+    args = ap.parse_args()
+    print(" | ".join(HEADER))
+    print(" | ".join("---" for _ in HEADER))
+    for n in args.sizes:
+        with tempfile.TemporaryDirectory(prefix=f"bench-search-{n}-") as tmp:
+            b = builds(n, Path(tmp), args.repeat if n <= 5000 else 1)
+            v = visits(b["site"])
+        d, s = v["desktop"], v["slow"]
+        print(" | ".join([
+            f"{n:,}", f"{b['full_s']:.1f}", f"{b['bare_s']:.1f}", f"{b['full_s'] / b['bare_s']:.2f}", f"{b['peak_mb']:.0f}",
+            f"{b['bundle_mb']:.1f}", f"{b['lunr_mb']:.1f}", f"{d['kb_median']:.0f} / {max(d['kb_max'], s['kb_max']):.0f}",
+            f"{d['ms_median']:.0f} / {d['ms_max']:.0f}", f"{s['ms_median']:.0f} / {s['ms_max']:.0f}",
+        ]), flush=True)
+
+
+if __name__ == "__main__":
+    main()
