@@ -319,7 +319,7 @@ _RULES = [
          doc="网站按表头找到每一列；表头不对，整张表都无法使用。",
          example="输入的词,本站的词,种类,说明"),
     Rule("search/synonym-field", "error", "搜索同义词表这一行有一格不对：{reason}。",
-         "每行写 typed（人们输入的词）、finds（本站用的词）、kind（misspelling、synonym 或 filler）和可空的 note。",
+         "每行写 typed（人们输入的词）、finds（本站用的词）、kind（misspelling、synonym 或 filler）和 description（说明）。",
          doc="同义词表帮搜索找到错别字和别的叫法对应的页面；一格写错，这一行就不能用。",
          example="心里,心理,错字,"),
     Rule("search/synonym-word", "error", "搜索同义词表这一行的词不符合要求：每个词 1 到 {limit} 个字，只能有汉字、字母、数字（中间可以有一个空格）；filler 的 finds 要留空。",

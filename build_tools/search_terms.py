@@ -27,7 +27,7 @@ from .problems import Report
 
 TABLE = "data/lists/search-synonyms.csv"
 SCHEMA = "data/schemas/search-synonyms.schema.yaml"
-COLUMNS = ["typed", "finds", "kind", "note"]
+COLUMNS = ["typed", "finds", "kind", "description"]
 MAX_ROWS = 1000
 # A word: 1–20 Chinese characters, letters or digits, single spaces between parts (no markup,
 # quotes, control characters): it is only ever search text.
