@@ -14,7 +14,7 @@
 (function () {
   "use strict";
 
-  var SHOWN = 10;  // results listed at first; "显示更多" adds as many again
+  var SHOWN = 6;  // results listed at first (a phone shows about four); "显示更多" adds as many again
   var WAIT = 50;  // ms after the last key before searching: typing a word does not search each letter
   var MAX_VARIANTS = 6;  // the query as typed plus at most this many rewritten by the synonym table
 
@@ -65,9 +65,9 @@
     base = base.replace(/\s+/g, " ").trim() || query;
     var out = [base], all = base;
     pairs.forEach(function (p) {
-      if (!p[1] || base.indexOf(p[0]) < 0 || base.indexOf(p[1]) >= 0) return;
+      if (!p[1] || base.indexOf(p[0]) < 0 || lengthens(base, p)) return;
       out.push(base.split(p[0]).join(p[1]));
-      if (all.indexOf(p[1]) < 0) all = all.split(p[0]).join(p[1]);
+      if (!lengthens(all, p)) all = all.split(p[0]).join(p[1]);
     });
     out.push(all);
     return out.filter(function (v, i) { return out.indexOf(v) === i; }).slice(0, MAX_VARIANTS + 1);
@@ -79,6 +79,10 @@
       if (s.value) { picked[s.name] = s.value; any = true; }
     });
     return any ? picked : null;
+  }
+
+  function lengthens(query, p) {  // 防溺 → 防溺水 in a query that says 防溺水 already would make 防溺水水
+    return p[1].indexOf(p[0]) >= 0 && query.indexOf(p[1]) >= 0;
   }
 
   /* The query with each run of single characters cut to its first one (侗 族 大 歌 → 侗; 劝 返 复学 → 劝 复学).
@@ -308,6 +312,8 @@
   input.addEventListener("input", function () {
     clearTimeout(timer);
     timer = setTimeout(run, WAIT);
+    var query = input.value.trim();  // Pagefind fetches the chunks while the last key is awaited
+    if (query && engine) engine.then(function (e) { e.pagefind.preload(variants(query, e.pairs)[0]); });
   });
   toggle.addEventListener("change", function () {
     if (toggle.checked) { start(); input.focus(); } else { input.blur(); }
