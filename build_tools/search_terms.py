@@ -108,6 +108,7 @@ _REASONS = {
     "missing-cell": "这一行少了一列",
     "extra-cell": "这一行多了一列（词里不能有英文逗号）",
     "type-error": "格式不对",
+    "blank-row": "这是一个空行，请删除",
 }
 
 

@@ -65,6 +65,18 @@ def test_a_word_that_is_not_plain_text_is_refused(table, row, field):
     assert problems == [("search/synonym-word", 2, field)] and terms == []
 
 
+def test_excel_s_csv_with_bom_and_crlf_passes_and_a_blank_line_is_named(table):
+    assert table("\ufeff" + HEADER.replace("\n", "\r\n") + "法制,法治,misspelling,常见错字\r\n")[1] == []
+    assert table(HEADER + "\n法制,法治,misspelling,常见错字\n")[1] == [("search/synonym-field", 2, "")]
+
+
+def test_a_table_in_another_encoding_is_refused(tmp_path):
+    (tmp_path / TABLE).parent.mkdir(parents=True)
+    (tmp_path / TABLE).write_bytes((HEADER + "法制,法治,misspelling,常见错字\n").encode("gbk"))
+    report = Report()
+    assert check_synonyms(tmp_path, report) == [] and [p.code for p in report.problems] == ["file/not-utf8"]
+
+
 def test_a_repeated_row_or_a_word_mapped_to_itself_is_refused(table):
     _, problems = table(HEADER + "法制,法治,misspelling,\n法制,法治,misspelling,\n法治,法治,synonym,\n")
     assert problems == [("search/synonym-duplicate", 3, "typed"), ("search/synonym-duplicate", 4, "typed")]
