@@ -70,6 +70,9 @@ FILE_RULES |= DIRECTORY_RULES
 FILE_RULES |= {"consistency/possible-duplicate"}
 # Statistics tables and the aggregate command: test_stats_rules.py.
 FILE_RULES |= STATS_CODES
+# The search's synonym table: test_search_terms.py.
+FILE_RULES |= {"search/synonym-header", "search/synonym-field", "search/synonym-word", "search/synonym-duplicate",
+               "search/synonym-too-many"}
 
 
 def test_passing_fixture_is_clean():

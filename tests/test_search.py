@@ -76,11 +76,11 @@ def test_a_misspelling_finds_the_right_page_and_the_page_marks_the_right_word(ph
 def test_filters_narrow_a_search_the_way_the_list_is_filtered(phone):
     open_search(phone)
     phone.click(".portal-search__filters > summary")
-    phone.locator('select[name="type"] option[value="夏令营"]').wait_for(state="attached")
-    phone.select_option('select[name="type"]', "夏令营")
+    phone.locator('select[data-filter="type"] option[value="夏令营"]').wait_for(state="attached")
+    phone.select_option('select[data-filter="type"]', "夏令营")
     paths, _ = search(phone, "留守儿童")
     assert paths == ["/activities/2027-07-10-yunxi-summer-camp/"]
-    months = phone.eval_on_selector_all('select[name="month"] option', "os => os.map(o => o.textContent)")
+    months = phone.eval_on_selector_all('select[data-filter="month"] option', "os => os.map(o => o.textContent)")
     assert "2027年7月（1）" in months
 
 

@@ -76,7 +76,7 @@
   function chosen() {
     var picked = {}, any = false;
     Array.prototype.forEach.call(box.querySelectorAll(".portal-search__choices select"), function (s) {
-      if (s.value) { picked[s.name] = s.value; any = true; }
+      if (s.value) { picked[s.getAttribute("data-filter")] = s.value; any = true; }
     });
     return any ? picked : null;
   }
@@ -246,11 +246,11 @@
     filters.setAttribute("data-ready", "1");
     start().then(function (e) { return e.pagefind.filters(); }).then(function (all) {
       Array.prototype.forEach.call(filters.querySelectorAll("select"), function (select) {
-        var values = Object.keys(all[select.name] || {}).sort();
-        values.forEach(function (v) {
+        var key = select.getAttribute("data-filter"), counts = all[key] || {};
+        Object.keys(counts).sort().forEach(function (v) {
           var o = document.createElement("option");
           o.value = v;
-          o.textContent = (select.name === "month" ? monthName(v) : v) + "（" + all[select.name][v] + "）";
+          o.textContent = (key === "month" ? monthName(v) : v) + "（" + counts[v] + "）";
           select.appendChild(o);
         });
       });
