@@ -24,6 +24,7 @@ import yaml
 from frictionless import FrictionlessException, Resource, Schema
 
 from .problems import Report
+from .sources import real_path
 
 TABLE = "data/lists/search-synonyms.csv"
 SCHEMA = "data/schemas/search-synonyms.schema.yaml"
@@ -43,6 +44,11 @@ class Term:
     finds: str  # "" for a filler word
     kind: str  # misspelling, synonym, filler
     line: int
+
+
+def is_table(path: Path) -> bool:
+    """The synonym table, however the path is written (check and validate name files)."""
+    return real_path(path).endswith("/" + TABLE)
 
 
 def check_synonyms(root: Path, report: Report) -> list[Term]:

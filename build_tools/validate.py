@@ -141,19 +141,17 @@ def validate_paths(files: list[Path], root: Path = ROOT) -> Report:
     """The checks for files named on the command line, each by what kind of data it is."""
     groups: dict[str | None, list[Path]] = defaultdict(list)
     for path in files:
-        groups["statistics" if in_statistics(path) else directory_kind(path)].append(path)
-    if any(real_path(p).endswith("/" + search_terms.TABLE) for p in groups.get(None, [])):
-        groups[None] = [p for p in groups[None] if not real_path(p).endswith("/" + search_terms.TABLE)]
-        search_terms.check_synonyms(root, report_of_terms := Report())
-    else:
-        report_of_terms = Report()
+        kind = "statistics" if in_statistics(path) else "search-terms" if search_terms.is_table(path) else None
+        groups[kind or directory_kind(path)].append(path)
+    synonyms = groups.pop("search-terms", [])
     tables = groups.pop("statistics", [])
     report, _ = validate_activities(groups.pop(None, []), root)
     if tables:
         report.extend(validate_statistics_paths(tables, root))
     for kind, group in groups.items():
         report.extend(validate_directory(kind, group, root)[0])
-    report.extend(report_of_terms)
+    if synonyms:
+        search_terms.check_synonyms(root, report)
     privacy_scan(files, report)
     return report
 

@@ -106,3 +106,9 @@ def test_the_build_publishes_the_rewrites(built_site):
 
     pairs = json.loads((built_site / "search/synonyms.json").read_text(encoding="utf-8"))["pairs"]
     assert ["心里", "心理"] in pairs and ["融水", "融水苗族自治县"] in pairs
+
+
+def test_check_and_validate_name_the_table_like_any_data_file():
+    from build_tools.validate import validate_paths
+
+    assert validate_paths([ROOT / TABLE]).problems == []
