@@ -100,24 +100,27 @@ def bare_config(root: Path, docs: Path) -> Path:
     return cfg
 
 
-def builds(n: int, tmp: Path, repeat: int) -> dict:
+def builds(n: int, tmp: Path, repeat: int, bare: bool = True) -> dict:
     py, step = sys.executable, str(HERE / "step.py")
     root = repo_with_activities(n, tmp / "repo")
     docs = tmp / "docs"
-    run([py, step, "docs", str(root), str(docs)])
+    if bare:  # the generated pages, for the bare build
+        run([py, step, "docs", str(root), str(docs)])
     full = bare = float("inf")
     peak = 0.0
     for _ in range(repeat):  # alternating; the fastest of each counts
         shutil.rmtree(root / "site", ignore_errors=True)
         seconds, mb = run([py, step, "full", str(root), str(root / "site")], sample=True)
         full, peak = min(full, seconds), max(peak, mb)
+        if not bare:
+            continue
         shutil.rmtree(tmp / "bare", ignore_errors=True)
         seconds, _ = run([py, "-m", "mkdocs", "build", "-q", "-f", str(bare_config(root, docs)), "-d", str(tmp / "bare")],
                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
         bare = min(bare, seconds)
     site = root / "site"
     bundle = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
-    lunr = (tmp / "bare/search/search_index.json").stat().st_size
+    lunr = (tmp / "bare/search/search_index.json").stat().st_size if bare else 0
     return {"root": root, "site": site, "full_s": full, "bare_s": bare, "peak_mb": peak,
             "bundle_mb": bundle / 2**20, "lunr_mb": lunr / 2**20}
 
@@ -241,16 +244,18 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", type=int, nargs="*", default=[1000, 5000, 20000])
     ap.add_argument("--repeat", type=int, default=2, help="full and bare builds per size, alternating (sizes over 5,000: once)")
+    ap.add_argument("--no-bare", action="store_true", help="skip the bare mkdocs build (the visitor's side only)")
     args = ap.parse_args()
     print(" | ".join(HEADER))
     print(" | ".join("---" for _ in HEADER))
     for n in args.sizes:
         with tempfile.TemporaryDirectory(prefix=f"bench-search-{n}-") as tmp:
-            b = builds(n, Path(tmp), args.repeat if n <= 5000 else 1)
+            b = builds(n, Path(tmp), args.repeat if n <= 5000 else 1, bare=not args.no_bare)
             v = visits(b["site"])
         kb = v[("desktop", 0.0)]
         print(" | ".join([
-            f"{n:,}", f"{b['full_s']:.1f}", f"{b['bare_s']:.1f}", f"{b['full_s'] / b['bare_s']:.2f}", f"{b['peak_mb']:.0f}",
+            f"{n:,}", f"{b['full_s']:.1f}", f"{b['bare_s']:.1f}", f"{b['full_s'] / b['bare_s']:.2f}" if b["bare_s"] < float("inf") else "–",
+            f"{b['peak_mb']:.0f}",
             f"{b['bundle_mb']:.1f}", f"{b['lunr_mb']:.1f}", f"{kb['kb_median']:.0f} / {max(r['kb_max'] for r in v.values()):.0f}",
             *(f"{r['ms_median']:.0f} / {r['ms_max']:.0f}" for r in (v[k] for k in (("desktop", 0.0), ("desktop", 1.0), ("slow", 0.0), ("slow", 1.0)))),
         ]), flush=True)
