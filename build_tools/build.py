@@ -24,6 +24,7 @@ from .problems import Report, format_report
 from .privacy import phone
 from .privacy.files import SiteScan
 from .site_guard import unsafe_site_dir
+from .search_index import SearchIndexFailed, indexing
 from .validate import Checked, Dataset, validate_all
 
 
@@ -73,15 +74,16 @@ def _build_in(tmp: Path, dataset: Dataset, today: dt.date, site_dir: Path, fmt: 
     os.environ["SOURCE_DATE_EPOCH"] = _epoch(today)  # mkdocs dates the sitemap with it
     try:
         theme = build_site(root / "mkdocs.yml", docs, new_site, late=ctx.late.paths, written=scan.written)
-        scan.take(ctx.late.wait())
-        ctx.late.move_into(late, new_site)
+        with indexing(new_site):  # search: Pagefind reads the finished pages; the scan then reads its index too
+            scan.take(ctx.late.wait())
+            ctx.late.move_into(late, new_site)
         checked = Report()
         html_check.check_site(new_site, html_check.Policy(ctx.site.site_url, html_check.inline_scripts(theme)), checked)
         scan.finish(checked)
     except MkdocsFailed as exc:
         _passed(exc.report, fmt, "网站构建失败")
         return None
-    except WorkerFailed as exc:
+    except (WorkerFailed, SearchIndexFailed) as exc:
         print(f"网站构建失败：{exc}\n原来的 site/ 保持不变。", file=sys.stderr)
         return None
     finally:

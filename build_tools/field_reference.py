@@ -30,14 +30,17 @@ SCHEMAS = {
     "centre": ("关爱场所", "data/centres/<编号>.yaml，每个场所一个文件"),
     "policies": ("政策文件", "data/policies.yaml"),
     "hotlines": ("求助电话", "data/hotlines.yaml"),
+    "search-synonyms": ("搜索同义词表", "data/lists/search-synonyms.csv"),
 }
 LIST_TITLES = {
     "activity-types": "活动类型表", "regions": "县区代码表", "townships": "乡镇（街道）代码表",
     "skills": "技能表", "indicators": "统计指标表", "levels": "学段表", "centre-kinds": "关爱场所类型表",
     "centre-services": "关爱场所服务表", "area-codes": "电话区号表", "organizations": "主办单位表",
+    "search-synonyms": "搜索同义词表",
 }
 COLUMNS = {"code": "代码", "id": "编号", "name": "名称", "description": "说明", "prefecture": "地级市",
-           "province": "省（区）", "county": "所属县区", "area_code": "电话区号", "kind": "类别", "region": "县区"}
+           "province": "省（区）", "county": "所属县区", "area_code": "电话区号", "kind": "类别", "region": "县区",
+           "typed": "人们输入的词", "finds": "本站用的词"}
 # x-list names whose values live in another list file (the rest are named after their file).
 LIST_FILES = {"activity-type-codes": "activity-types", "regions-and-townships": "regions"}
 

@@ -24,6 +24,7 @@ from . import (
     form_data,
     home_page,
     qr,
+    search_terms,
     template_record,
 )
 from .forked import LateFiles
@@ -70,6 +71,7 @@ GENERATORS = [
     directory_pages.hotline_page,  # local help numbers by county (help/local/)
     statistics_pages,  # statistics: overview, method, one page per indicator and county, charts, bundle
     home_page.write_home,  # the home page: upcoming, volunteers wanted, key figures, help
+    search_terms.write_synonyms,  # search/synonyms.json: misspellings and other words people type
 ]
 
 

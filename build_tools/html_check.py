@@ -34,6 +34,7 @@ SCRIPT_FILES = (
     "assets/activities.js",  # the list filter, WeChat tips, poster printing
     "assets/record-form.js",  # the schools' web form (content/schools/form.md)
     "assets/privacy-rules.js",  # the privacy rules the web form runs (privacy-rules.json from the Python rules)
+    "assets/search.js",  # the search box on Pagefind's API (it loads pagefind/pagefind.js only when opened)
 )
 #: Inline scripts are allowed when they are the body of a <script> in these templates (theme
 #: folders, searched in order): overrides/ and the theme's own small scripts. A {{ … }} in a body
@@ -132,8 +133,12 @@ def _element(tag: str, attrs: dict, node, name: str, policy: Policy) -> list[tup
 def _attribute(tag: str, key: str, value: str, attrs: dict, policy: Policy) -> list[tuple[str, str, str]]:
     if key.startswith("on"):
         return [("site/event-handler", key, f"<{tag}> 的 {key} 属性")]
-    if key in ("action", "formaction", "srcdoc"):
+    if key == "srcdoc":
         return [("site/element", key, f"<{tag}> 的 {key} 属性")]
+    if key in ("action", "formaction"):  # a form may go to this site's own pages (the search box, the list filter)
+        if _loaded(value, "", policy):
+            return [("site/element", key, f"<{tag}> 的 {key} 指向其他网站或不允许的网址")]
+        return []
     if key == "style":
         return _css(value, policy, "style=")
     if key in LOADING and not (tag == "script" and key == "src"):  # a script's src: _script

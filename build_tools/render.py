@@ -18,7 +18,7 @@ from . import text
 from .activity_page import activity_page
 from .directory import PolicyIndex
 from .forked import split_map
-from .groupings import facets, groupings
+from .groupings import facets, groupings, months_of
 from .lists import Lists
 from .model import Activity
 from .paging import list_pages
@@ -49,6 +49,7 @@ def environment() -> jinja2.Environment:
         when=text.when,
         front=text.front_matter,  # YAML front matter: title, description
         markdown=lambda v: Markup(v),  # restricted Markdown, checked by markdown_rules
+        months=months_of,  # start|months(end): the months an activity touches (search filter)
     )
     return env
 

@@ -472,6 +472,25 @@ _RULES = [
          "网站不使用 iframe、object、embed、base、会提交到别处的表单或自动跳转；请删除这一处。",
          doc="这些元素能把别的网站嵌进页面、改变所有链接的去向，或把访问者填写的内容发到别处。",
          example="（内容页里写了 <iframe src=\"https://example.com\"></iframe>）"),
+    # The search's synonym table (data/lists/search-synonyms.csv, build_tools/search_terms.py)
+    Rule("search/synonym-header", "error", "搜索同义词表的表头（第 1 行）不对，收到：{got}。",
+         "第 1 行必须正好是：{expected}（英文小写，用英文逗号分隔）。",
+         doc="网站按表头找到每一列；表头不对，整张表都无法使用。",
+         example="输入的词,本站的词,种类,说明"),
+    Rule("search/synonym-field", "error", "搜索同义词表这一行有一格不对：{reason}。",
+         "每行写 typed（人们输入的词）、finds（本站用的词）、kind（misspelling、synonym 或 filler）和 description（说明）。",
+         doc="同义词表帮搜索找到错别字和别的叫法对应的页面；一格写错，这一行就不能用。",
+         example="心里,心理,错字,"),
+    Rule("search/synonym-word", "error", "搜索同义词表这一行的词不符合要求：每个词 1 到 {limit} 个字，只能有汉字、字母、数字（中间可以有一个空格）；filler 的 finds 要留空。",
+         "请去掉标点、引号和多余的空格；一行只写一个词。",
+         doc="这些词只用来帮搜索改写查询，不能夹带标点、网页代码或很长的文字。",
+         example="法制,<b>法治</b>,misspelling,"),
+    Rule("search/synonym-duplicate", "error", "这一行和第 {first} 行重复，或者两个词是一样的。", "请删除这一行。",
+         doc="重复的行没有用，还会让人以为两行的意思不同。",
+         example="法制,法治,misspelling,\n法制,法治,misspelling,"),
+    Rule("search/synonym-too-many", "error", "搜索同义词表超过 {limit} 行。", "请只保留真正常见的写法；县名的简称不用写，网站会自动加上。",
+         doc="搜索打开时要下载这张表，太大会让手机上的第一次搜索变慢。",
+         example="（一张有几千行的词表）"),
 ]
 
 RULES: dict[str, Rule] = {r.code: r for r in _RULES}

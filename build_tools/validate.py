@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import ROOT, consistency, directory_rules, duplicates
+from . import ROOT, consistency, directory_rules, duplicates, search_terms
 from .forked import Beside
 from .gc_pause import cycle_collector_paused
 from .lists import Lists
@@ -149,13 +149,17 @@ def validate_paths(files: list[Path], root: Path = ROOT) -> Report:
     files = [p for p in files if not is_linked(p)]
     groups: dict[str | None, list[Path]] = defaultdict(list)
     for path in files:
-        groups["statistics" if in_statistics(path) else directory_kind(path)].append(path)
+        kind = "statistics" if in_statistics(path) else "search-terms" if search_terms.is_table(path) else None
+        groups[kind or directory_kind(path)].append(path)
+    synonyms = groups.pop("search-terms", [])
     tables = groups.pop("statistics", [])
     report, _ = validate_activities(groups.pop(None, []), root)
     if tables:
         report.extend(validate_statistics_paths(tables, root))
     for kind, group in groups.items():
         report.extend(validate_directory(kind, group, root)[0])
+    if synonyms:
+        search_terms.check_synonyms(root, report)
     privacy_scan(files, report)
     report.extend(links)
     return report
@@ -218,6 +222,7 @@ def validate_all(root: Path = ROOT) -> tuple[Report, Dataset]:
     for kind in DIRECTORY:
         found, directory[kind] = validate_directory(kind, directory_files(kind, root), root)
         report.extend(found)
+    search_terms.check_synonyms(root, report)  # the search's synonym table (a list, like the others)
     (found, statistics), (scanned, allowed) = beside.result()
     report.extend(found)
     report.extend(scanned)

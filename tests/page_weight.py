@@ -7,8 +7,8 @@ Loads each page at phone size (390×844) with the cache off from a local server 
 text like the real host (tools/quality/gzip_server.py), scrolls to the bottom so lazy images
 load too, and sums Chromium's own count of bytes received (CDP Network.loadingFinished
 encodedDataLength: headers plus body, as sent). Budget (issue 7): 150 KB per page on first
-load, the search index apart — the site asks for it only when the search is opened
-(overrides/partials/portal-head.html), so a first load should not fetch it at all.
+load, the search apart — assets/search.js fetches Pagefind (pagefind/…), the synonym table
+(search/…) and its stylesheet only when the search is opened, so a first load fetches none.
 """
 
 from __future__ import annotations
@@ -24,15 +24,16 @@ from tools.quality.pages import representative
 from .browser import chromium
 
 BUDGET = 150 * 1024
-SEARCH_INDEX = "/search/search_index.json"
+# What the search fetches once it is opened (Pagefind's bundle and index, the synonym table, its style).
+SEARCH_FILES = ("/pagefind/", "/search/synonyms.json", "/assets/search.css")
 
 
 @dataclass(frozen=True)
 class Weight:
     path: str
     requests: int
-    transferred: int  # bytes on the wire, compressed as the server sent them; search index excluded
-    search_index: int  # bytes of the search index on the wire (0: not loaded)
+    transferred: int  # bytes on the wire, compressed as the server sent them; the search's files excluded
+    search_index: int  # bytes of the search's files on the wire (0: not loaded)
     raw: int  # the same files' size as stored (uncompressed)
     urls: tuple[str, ...]
 
@@ -68,9 +69,14 @@ def measure(browser, base: str, site: Path, path: str, on_loaded=None) -> Weight
         on_loaded(page)
     page.close()
     done = {urls[r]: size for r, size in sizes.items() if r in urls}
-    index = sum(size for u, size in done.items() if urlsplit(u).path.endswith(SEARCH_INDEX))
+    index = sum(size for u, size in done.items() if is_search_file(u))
     raw = sum(_file(site, u).stat().st_size for u in done if _file(site, u).is_file())
     return Weight(path, len(done), sum(done.values()) - index, index, raw, tuple(sorted(done)))
+
+
+def is_search_file(url: str) -> bool:
+    """One of the files the search fetches only once it is opened."""
+    return any(f in urlsplit(url).path for f in SEARCH_FILES)
 
 
 def measure_site(site: Path, paths: list[str] | None = None) -> list[Weight]:

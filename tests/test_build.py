@@ -1,6 +1,7 @@
 """The build: validate → generate → mkdocs --strict in a temporary folder → swap into site/."""
 
 import datetime as dt
+import gzip
 import hashlib
 
 from build_tools.build import build
@@ -32,10 +33,34 @@ def test_no_google_fonts_and_no_other_host(built_site):
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
 
 
+# Pagefind 1.5.2 (the newest release on PyPI) writes the values of each filter, and the filters in its
+# metadata, in hash-map order, which changes from run to run (fixed upstream after 1.5.2: "completion of
+# deterministic output", Pagefind #1124). These files, and the two that name them by their hash, are
+# compared by what they hold; every other file byte for byte. With a newer Pagefind, drop this.
+PAGEFIND_UNORDERED = ("pagefind/filter/", "pagefind/pagefind.", "pagefind/pagefind-entry.json")
+
+
+def unordered_content(site):
+    """What the order-dependent Pagefind files hold: each filter's values and pages, the metadata's page list."""
+    from build_tools.privacy.pagefind import SIGNATURE, cbor_strings
+
+    files = sorted((site / "pagefind/filter").glob("*.pf_filter"))
+    filters = sorted(sorted(cbor_strings(gzip.decompress(p.read_bytes())[len(SIGNATURE):])) for p in files)
+    meta = next((site / "pagefind").glob("pagefind.*.pf_meta"))
+    names = {p.stem for p in files}  # the metadata names each filter file by its hash
+    return filters, sorted(s for s in cbor_strings(gzip.decompress(meta.read_bytes())[len(SIGNATURE):]) if s not in names)
+
+
 def test_same_data_and_day_give_the_same_bytes(built_site, tmp_path):
     again = tmp_path / "site"
     assert build(TODAY, again) == 0
-    assert digest(again) == digest(built_site)
+
+    def ordered(site):
+        return {k: v for k, v in digest(site).items() if not k.startswith(PAGEFIND_UNORDERED)}
+
+    assert ordered(again) == ordered(built_site)
+    assert unordered_content(again) == unordered_content(built_site)
+    assert len(unordered_content(again)[0]) == 4  # type, county, month, status
 
 
 def test_bad_record_leaves_previous_site_untouched(repo_copy, tmp_path, capsys):

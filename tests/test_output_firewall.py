@@ -115,6 +115,8 @@ POLICY = html_check.Policy("https://portal.example.cn/", html_check.inline_scrip
     ('<embed src="x.swf">', "site/element"),
     ('<base href="https://e.example/">', "site/element"),
     ('<form action="https://e.example/"></form>', "site/element"),
+    ('<form action="javascript:alert(1)"></form>', "site/element"),
+    ('<button formaction="//e.example/">x</button>', "site/element"),
     ('<meta http-equiv="refresh" content="0;url=https://e.example/">', "site/element"),
     ('<!-- --!><img src=x onerror=alert(1)>-->', "site/event-handler"),  # a comment ends where browsers end it
 ])
@@ -130,6 +132,7 @@ def test_check_refuses_what_templates_do_not_make(html, code):
     '<script type="application/ld+json">{"@type":"Event"}</script>',
     '<textarea><img src=x onerror=alert(1)></textarea>',  # text inside a textarea, as a browser reads it
     '<td style="text-align: right;">3</td>',
+    '<form action="#"></form> <form action="../activities/types/" method="get"></form>',  # the site's own pages
 ])
 def test_check_passes_what_templates_make(html):
     assert html_check.check_html(f"<!doctype html><html><body>{html}", "a/b/index.html", POLICY) == []

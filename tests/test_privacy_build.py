@@ -63,6 +63,30 @@ def test_id_number_in_a_content_page_stops_the_build(repo_copy, tmp_path, capsys
     assert [(p.file, p.code) for p in report.problems] == [("site/about/index.html", "privacy/id-number")]
 
 
+def test_the_search_index_is_scanned_decompressed(built_site, tmp_path):
+    """Pagefind's page fragments (JSON) and index chunks (CBOR) are gzip streams behind a signature
+    (build_tools/privacy/pagefind.py): a page that validation could not have seen (written into a
+    copy of the built site) is found again in them."""
+    import shutil
+
+    from build_tools.search_index import indexing
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    shutil.rmtree(site / "pagefind")
+    page = site / "about/index.html"
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace("</article>", f"<p>学生证件号 {ID}</p></article>", 1), encoding="utf-8")
+    with indexing(site):
+        pass
+    report = Report()
+    scan_site(site, report)
+    found = {p.file for p in report.problems if p.code == "privacy/id-number"}
+    assert "site/about/index.html" in found
+    assert any(re.fullmatch(r"site/pagefind/fragment/zh_\w+\.pf_fragment", f) for f in found), found
+    assert any(re.fullmatch(r"site/pagefind/index/zh_\w+\.pf_index", f) for f in found), found
+
+
 def test_consented_organiser_mobile_is_published(repo_copy, tmp_path):
     record = next((repo_copy / "data/activities").rglob("*.yaml"))
     text = record.read_text(encoding="utf-8")

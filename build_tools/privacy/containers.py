@@ -15,7 +15,7 @@ import zipfile
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
-from . import documents, images, tables
+from . import documents, pagefind, images, tables
 
 if TYPE_CHECKING:
     from .scan import Scanner
@@ -50,6 +50,8 @@ def compressed(scanner: Scanner, name: str, data: bytes, kind: str, depth: int) 
 def _inner(scanner: Scanner, name: str, inner: bytes, depth: int) -> None:
     if len(inner) > MAX_BYTES or depth >= MAX_DEPTH:
         return not_scanned(scanner, name, "解压后太大或嵌套太深")
+    if pagefind.is_pagefind(inner):  # the search index (site/pagefind/*.pf_*): JSON and CBOR behind a signature
+        return scanner.pagefind(name, inner)
     scanner.blob(f"{name}!/{PurePosixPath(name).stem}", inner, depth + 1)  # sitemap.xml.gz!/sitemap.xml
 
 

@@ -17,8 +17,8 @@ from pathlib import Path, PurePosixPath
 
 from ..problems import Report
 from ..strict_yaml import parse
-from . import (accounts, address, bankcard, birthdate, containers, documents, faces, formats, idnumber, images, names, phone,
-               tables, textrules)
+from . import (accounts, address, bankcard, birthdate, containers, documents, faces, formats, idnumber, images, names, pagefind,
+               phone, tables, textrules)
 from .exceptions import Exceptions, exceptable, span_ref
 from .hits import MARKS, MAY_HOLD_DIGITS, SPACES, Hit, Text, prepare
 from .statements import Statements, needs_statement, sha256
@@ -191,6 +191,15 @@ class Scanner:
     def in_data(self, name: str) -> bool:
         """Under a data/ folder, where every file is read whatever its type and images are errors."""
         return self.data_images and "data" in PurePosixPath(name).parts[:-1]
+
+    def pagefind(self, name: str, data: bytes) -> None:
+        """The search index's chunks, filters and page fragments (decompressed), as the browser reads them."""
+        try:
+            text = pagefind.text_of(name, data)
+        except pagefind.NotReadable as exc:
+            return self.report.add("privacy/not-scanned", name, 1, reason=f"搜索索引文件无法读取（{exc}）")
+        if text is not None:
+            self.text(name, text, plain=True)
 
 
 def _in_content(name: str) -> bool:
