@@ -25,6 +25,7 @@ from ..rules import RULES
 from . import address, birthdate, names
 from .hits import Hit
 
+ASSET = "assets/privacy-rules.json"  # where the build writes rule_data() for the form (form_data.py)
 PHOTO_CODE = "privacy/photo-of-child"
 _PHOTO = "(?:照片|相片|合影|合照|生活照|证件照|免冠照|大头照|头像|近照|全家福|视频|录像)"
 _ATTACHED = "(?:见附件|附后|附件|另附|已附|附上|随附|已发|发群|发至|发到|见下图|如下图|见图)"
