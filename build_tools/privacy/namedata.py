@@ -56,8 +56,8 @@ NAME_END = (
 # Characters of children's given names today that jieba's names (mostly of adults, and of the
 # past) hold too rarely: lexicon.given_weights raises them to lexicon.MODERN_WEIGHT.
 MODERN_GIVEN = NAME_END + "子梓思一可心语诗若梦紫晓佳嘉家俊文雅欣怡宇浩"
-# What follows a place name, not a person's (陆城镇, 荣家湾, 张谷英村, 苏仙区): a reading followed by one is a place.
-PLACE_AFTER = "省市县区镇乡村街寨屯湾路州旗盟坝坪岭峪沟坡岗塘洲港岛祠寺庙阁塔堆"
+# What follows a place name, not a person's (陆城镇, 荣家湾, 张谷英村, 苏仙区; 李宁牌): a reading followed by one is a place.
+PLACE_AFTER = "省市县区镇乡村街寨屯湾路州旗盟坝坪岭峪沟坡岗塘洲港岛祠寺庙阁塔堆牌"
 # …and what follows the name of a place or an organisation a word or two later (马兰花艺术团,
 # 杨家溪景区, 高峰林场, 江华瑶族自治县, 金凤凰志愿服务队): a reading followed by one is a name of a thing.
 ORG_AFTER = tuple(
@@ -78,6 +78,10 @@ ADULT_ROLES = tuple(
     " 教授 家长 父亲 母亲 爸爸 妈妈 爷爷 奶奶 外公 外婆 监护人 代表 干部 网格员 主讲 嘉宾 记者 诗人 演员"
     " 主席 所长 站长 馆长 院长 园长 会长 部长 镇长 乡长 县长 村长 支书 队长 校医 督导员 指导员 咨询师 护士长 联系人 负责人 评委"
     " 人员 爱心人士 企业家 村民 党员 同志 先生 女士 阿姨 叔叔 师傅 教练 作家 画家 指导 带队 领队 主办 承办".split())
+# What only adults do in these texts: a name right before one is an adult's (韦海涛主持…, 覃丽华致辞).
+ADULT_TASKS = tuple("主持 带队 主讲 授课 讲授 致辞 讲话 出席 捐赠 捐款 捐资 慰问 看望 走访了 讲解了".split())
+# What says that the names before it are adults' (…是这次活动的志愿者, …作为带队老师).
+ADULT_PREDICATE = ("是", "为", "作为", "担任", "系")
 # A three-character reading that starts with one of these and a surname is read from the
 # second character on (感谢王芳同学 → 王芳, 向李明同学学习 → 李明).
 LEAD_CHARS = "向于谢祝贺给为让叫请对替帮陪教带送"
@@ -119,7 +123,7 @@ _CHILD_NOUN = (
     "|资助对象|救助对象|关爱对象|学生代表|少先队员|小学生|中学生|初中生|高中生|男生|女生|男孩子?|女孩子?|男童|女童|小孩|孩子(?!们)"
     "|儿童(?!们)|幼儿|(?<![大留])学生(?!们)|该生|学员|营员|孤儿|患儿|学童|(?<!老)同学(?!们)|小朋友(?!们)|宝宝|外孙女|外孙|孙子|孙女"
     "|儿子|女儿|侄子|侄女|妹妹|弟弟|哥哥|姐姐|班长|课代表|学习委员|中队长|大队长|小队长|大队委|小主持人|升旗手|护旗手|领唱|同桌|新生"
-    "|姓名|名叫|叫做|名字叫|(?<=[她他我个位子生孩友])叫|(?:兄妹|姐弟|兄弟|姐妹)(?:俩|两人|二人)?"
+    "|姓名|名叫|叫做|名字叫|(?<=[她他我个位子生孩友])叫|(?:兄妹|姐弟|兄弟|姐妹)(?:俩|两人|二人)?|写给"
 )
 # Prizes and ranks in a list of winners (一等奖罗雨婷，二等奖…; 第一名：吴俊豪; “劳动之星”黄家乐).
 _PRIZE = (rf"(?:(?:[一二三四五六]|特)等奖|金奖|银奖|铜奖|优秀奖|鼓励奖|进步奖|冠军|亚军|季军|第[{_CN_NUM}0-9]{{1,2}}名"
@@ -139,7 +143,7 @@ _BEFORE_FIRST = ("".join(sorted({re.sub(r"^(?:\(\?<[=!][^)]*\))+", "", a)[0] for
 _BEFORE_PAIRS = (
     rf"留守|困[境难]|贫困|受助|结对|帮扶|资助|救助|关爱|学[生员童习]|少先|小[学孩朋队主班]|中[学队班]|初[中一二三]|高[中一二三]"
     rf"|[男女][生孩童]|女儿|孩子|儿[童子]|幼儿|该生|营员|孤儿|患儿|同[学桌]|宝宝|外孙|孙[子女]|侄[子女]|妹妹|弟弟|哥哥"
-    rf"|姐[姐弟妹]|兄[妹弟]|班长|课代|大[队班]|升旗|护旗|领唱|新生|姓名|名[叫字]|叫"
+    rf"|姐[姐弟妹]|兄[妹弟]|班长|课代|大[队班]|升旗|护旗|领唱|新生|姓名|名[叫字]|叫|写给"
     rf"|[0-9{_CN_NUM}][年岁周等班组队（(0-9{_CN_NUM}小]|特等|[金银铜]奖|优秀|鼓励|进步|[冠亚季]军|第[{_CN_NUM}0-9]|之星"
     rf"|[红蓝黄绿紫橙白黑][队组]|[A-Z][0-9A-Za-z]?(?:组|队|小组)|共[0-9{_CN_NUM}两]|分别")
 BEFORE_BODY = (rf"(?:(?:{_CHILD_NOUN})(?:代表)?|{_GRADE}的?(?:学生|同学|新生)?|{_AGE}半?的|{_PRIZE}|{_GROUP}"
@@ -161,13 +165,14 @@ _CHILDREN = "同学|学生|小朋友|孩子|儿童|营员|学员|留守儿童"
 AFTER = (
     rf"(?:{_SP}(?:小)?同学(?!们)|{_SP}小朋友(?!们)"
     rf"|{_SP}[，,、（(|｜\t]?{_SP}(?:今年|现年|年仅|刚满|才|已)?{_AGE}"
-    rf"|{_SP}[，,、（(|｜\t]?{_SP}(?:今年|现在|目前)?(?:就读于|在读|读|上|是)?{_GRADE}"
+    rf"|{_SP}[，,、（(|｜\t]?{_SP}(?:今年|现在|目前)?(?:就读于|在读|读|上|是)?{_GRADE}(?!组)"
     rf"|(?:{_SP}[，,、（(|｜\t]{_SP}|[ \u3000]+)[男女](?:生|孩|童|性)?(?![{_HAN}A-Za-z])"
     rf"|(?:及其|和其|与其)?的?(?:{_FAMILY})|之(?:子|女|孙女|孙|父|母)|{_SP}(?:兄妹|姐弟|兄弟|姐妹)|(?:是一对)?双胞胎"
     rf"|担任(?:班长|学习委员|课代表|中队长|大队长|小队长|升旗手|小主持人|小队长)"
     rf"|(?:现在|目前|一直|从小)?(?:由|跟着?|随|和|与)(?:其)?(?:{_CARER})(?:照顾|抚养|照看|生活|一起生活|带大|住|接回|接走)"
     rf"|(?:父母|爸妈)(?:常年|长期|都|均|在外|外出|离异|双亡)"
-    rf"|家(?:住|里|中|庭)|就读于|(?:等[0-9{_CN_NUM}两]{{0,3}}[名位个]?|[0-9{_CN_NUM}两]{{1,3}}[名位个])(?:{_CHILDREN})(?!们))"
+    rf"|家(?:住|里|中|庭)|就读于|(?:等[0-9{_CN_NUM}两]{{0,3}}[名位个]?|[0-9{_CN_NUM}两]{{1,3}}[名位个])(?:{_CHILDREN})(?!们)"
+    rf"|[，,]{_SP}你好|的(?:一封)?(?:信|回信)(?![{_HAN}]))"
 )
 # Where a list line's names begin: after a list marker, a table's cell border or a tab.
 LIST_ITEM = (rf"(?:[-*+•·]|[0-9]{{1,3}}[.、)）]|[（(][0-9{_CN_NUM}]{{1,3}}[）)]|[①-⑳]|[{_CN_NUM}][、.]|No[.．]?[0-9]{{1,3}}"

@@ -39,7 +39,7 @@ from functools import cached_property, lru_cache
 
 from . import lexicon
 from .hits import Hit
-from .namedata import (ADULT_ROLES, AFTER, AFTER_AT, ANONYMOUS, BEFORE, CODE, COMPOUND_SURNAMES, CUE, FAMOUS, HEADING,
+from .namedata import (ADULT_PREDICATE, ADULT_ROLES, ADULT_TASKS, AFTER, AFTER_AT, ANONYMOUS, BEFORE, CODE, COMPOUND_SURNAMES, CUE, FAMOUS, HEADING,
                        LEAD_CHARS, LIST_ITEM, MAX_LIST_LINES, MAX_ORG_GAP, MODERN_GIVEN, NAME_END, NICKNAME_HEADS, NOT_GIVEN,
                        NOT_LAST, ORG_AFTER, PLACE_AFTER, PLACE_AFTER_JIA, PLACE_BEFORE, PSEUDONYM, REGIONAL_SURNAMES,
                        SENTENCE_END, SEP_NAME, SPLIT_AT, SPLIT_NAME, SURNAMES, TITLES)
@@ -232,14 +232,14 @@ class Names:
         """The name at start, when it is name-like enough and nothing says it is an adult's or a word."""
         if start > 0 and text[start - 1 : start + 1] in self.lists.closing:
             return None  # 主任黄…, 上周…, 工程…: the surname character ends a word
-        if _ends_with_role(text, start) or _ends_with(text, start + 1, _ADULT_WORDS):
-            return None  # 志愿者李娜; 主任黄…: not 任黄…
+        if _ends_with_role(text, start, True) or _ends_with(text, start + 1, _ADULT_WORDS):
+            return None  # 志愿者李娜, 指导老师是…; 主任黄…: not 任黄…
         if _ends_with_any(text, start, PLACE_BEFORE):
             return None  # 赴林芝
         span = self.read_forward(text, start)
         if span is None or _starts_with(text, span[1], TITLES) or _adult_bracket(text, span[1]):
             return None
-        if self._adult_list(text, start):
+        if self._adult_list(text, start) or self._adults_named_after(text, span[1]):
             return None
         for end, surname in self._readings(text, start):
             if end <= span[1] and self.plausible(text, start, end, surname):
@@ -269,16 +269,40 @@ class Names:
             total += lists.first.get(given[0], lexicon.MIN_WEIGHT)
         return total + lists.last.get(given[-1], lexicon.MIN_WEIGHT)
 
-    @staticmethod
-    def _adult_list(text: str, start: int) -> bool:
-        """The name at start stands in a list that an adult role heads (志愿者刘伟、王芳; 指导老师：韦丽华、莫晓玲)."""
+    def _adults_named_after(self, text: str, end: int) -> bool:
+        """What follows the name ending at end, or the list it stands in, says they are adults':
+        韦海涛主持, 黄志强、覃丽华等爱心人士, …两位老师带队, 韦海涛和覃丽华是这次活动的志愿者."""
         for _ in range(MAX_LIST_LINES):
-            if _ends_with_role(text, start) or _adult_heading(text, start):
+            if _starts_with(text, end, ADULT_TASKS):
+                return True
+            nxt = _next_in_list(text, end)
+            span = self.read_forward(text, nxt) if nxt is not None else None
+            if span is None:
+                break
+            end = span[1]
+        if _adults_after(text, end):
+            return True
+        i = _skip(text, end, _SPACES + "，,")
+        for verb in ADULT_PREDICATE:
+            if text.startswith(verb, i):
+                clause = i + len(verb)
+                while clause < len(text) and clause - i <= 12 and text[clause] not in CLOSERS:
+                    clause += 1
+                said = text[i + len(verb) : clause]
+                return any(w in said and "小" + w not in said for w in _ADULT_WORDS if len(w) > 1)
+        return False
+
+    def _adult_list(self, text: str, start: int) -> bool:
+        """The name at start stands in a list that an adult role heads (志愿者刘伟、王芳; 指导老师：韦丽华、莫晓玲).
+
+        The list is walked back over items that read as names, nothing else (not 黄老师说，卢俊杰…)."""
+        for _ in range(MAX_LIST_LINES):
+            if _ends_with_role(text, start, True) or _adult_heading(text, start):
                 return True
             end = _end_of_previous(text, start)
             for length in (2, 3, 4):
                 item = end - length
-                if item >= 0 and text[item] in _HEADS and all(_is_han(c) for c in text[item:end]) and (
+                if item >= 0 and self.read_forward(text, item) == (item, end) and (
                         item == 0 or not _is_han(text[item - 1]) or _ends_with_role(text, item)):
                     start = item
                     break
@@ -289,6 +313,8 @@ class Names:
     # ---- contexts ----
     def _forward(self, text: str, start: int, heading: bool, found: dict[int, int]) -> None:
         """A name at start (after a context or a heading), and the names listed after it."""
+        if start + 1 < len(text) and text[start] in LEAD_CHARS and text[start + 1] in SURNAMES:
+            start += 1  # 学生代表向黄志强叔叔…: the name begins after 向
         for _ in range(MAX_LIST_LINES):
             span = self.read_forward(text, start, heading)
             if span is None or _starts_with(text, span[1], TITLES) or _adult_bracket(text, span[1]):
@@ -377,13 +403,14 @@ def _lists_of(text: str, spans: list[tuple[int, int]]) -> Iterator[list[tuple[in
 
 
 def _adults_after(text: str, i: int) -> bool:
-    """What follows a list says its names are adults' (…两位老师, …等志愿者)."""
-    i = _skip(text, i, _SPACES + "等")
+    """What follows a list says its names are adults' (…两位老师, …等爱心人士; not 韦小军家长, the child's)."""
+    start = i = _skip(text, i, _SPACES)
+    i = _skip(text, i, "等")
     while i < len(text) and (text[i] in "0123456789两" or text[i] in "一二三四五六七八九十"):
         i += 1
     if i < len(text) and text[i] in "名位个人":
         i += 1
-    return _starts_with(text, i, _ADULT_WORDS)
+    return i > start and _starts_with(text, i, _ADULT_WORDS)
 
 
 def _is_head_line(line: str) -> bool:
@@ -474,9 +501,10 @@ def _ends_with(text: str, i: int, words: tuple[str, ...]) -> bool:
     return i > 1 and any(len(w) > 1 and text.endswith(w, 0, i) for w in _by_last(words).get(text[i - 1], ()))
 
 
-def _ends_with_role(text: str, i: int) -> bool:
-    """An adult role ends right before i (志愿者李娜, 班主任：王芳)."""
-    j = i - 1 if i > 0 and text[i - 1] in "：: " else i
+def _ends_with_role(text: str, i: int, linked: bool = False) -> bool:
+    """An adult role ends right before i (志愿者李娜, 班主任：王芳), or (linked) before 是 or 有 there
+    (指导老师是…, 教师有…; not 为: 志愿者为罗子墨同学辅导功课)."""
+    j = i - 1 if i > 0 and (text[i - 1] in "：: " or linked and text[i - 1] in "是有") else i
     return _ends_with_any(text, j, ADULT_ROLES)
 
 

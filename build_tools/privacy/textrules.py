@@ -104,6 +104,8 @@ def rule_data() -> dict:
             "maxOrgGap": namedata.MAX_ORG_GAP,
             "titles": list(namedata.TITLES),
             "adultRoles": list(namedata.ADULT_ROLES),
+            "adultTasks": list(namedata.ADULT_TASKS),
+            "adultPredicate": list(namedata.ADULT_PREDICATE),
             "leadChars": namedata.LEAD_CHARS,
             "famous": sorted(namedata.FAMOUS),
             "pseudonym": list(namedata.PSEUDONYM),

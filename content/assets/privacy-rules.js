@@ -209,9 +209,10 @@
   Names.prototype.judge = function (text, start) {
     var d = this.d;
     if (start > 0 && this.closing.has(text.slice(start - 1, start + 1))) return null;
-    if (this.endsWithRole(text, start) || endsWithLong(text, start + 1, this.adultWords) || endsWithAny(text, start, d.placeBefore)) return null;
+    if (this.endsWithRole(text, start, true) || endsWithLong(text, start + 1, this.adultWords) || endsWithAny(text, start, d.placeBefore)) return null;
     var span = this.readForward(text, start, false);
-    if (span === null || startsWithAny(text, span[1], this.titles) || this.adultBracket(text, span[1]) || this.adultList(text, start)) return null;
+    if (span === null || startsWithAny(text, span[1], this.titles) || this.adultBracket(text, span[1])) return null;
+    if (this.adultList(text, start) || this.adultsNamedAfter(text, span[1])) return null;
     var r = this.readings(text, start);
     for (var k = 0; k < r.length; k++) {
       if (r[k][0] <= span[1] && this.plausible(text, start, r[k][0], r[k][1], false, false)
@@ -236,23 +237,50 @@
   };
   Names.prototype.adultList = function (text, start) {
     for (var n = 0; n < this.d.maxListLines; n++) {
-      if (this.endsWithRole(text, start) || this.adultHeading(text, start)) return true;
+      if (this.endsWithRole(text, start, true) || this.adultHeading(text, start)) return true;
       var end = this.endOfPrevious(text, start), next = -1;
       for (var length = 2; length <= 4; length++) {
         var item = end - length;
-        if (item < 0 || !has(this.heads, text[item])) continue;
-        var allHan = true;
-        for (var k = item; k < end; k++) if (!isHan(text[k])) { allHan = false; break; }
-        if (allHan && (item === 0 || !isHan(text[item - 1]) || this.endsWithRole(text, item))) { next = item; break; }
+        if (item < 0) continue;
+        var span = this.readForward(text, item, false);
+        if (span !== null && span[1] === end && (item === 0 || !isHan(text[item - 1]) || this.endsWithRole(text, item, false))) {
+          next = item;
+          break;
+        }
       }
       if (next < 0) return false;
       start = next;
     }
     return false;
   };
+  Names.prototype.adultsNamedAfter = function (text, end) {  // names.Names._adults_named_after
+    var d = this.d;
+    for (var n = 0; n < d.maxListLines; n++) {
+      if (startsWithAny(text, end, d.adultTasks)) return true;
+      var nxt = this.nextInList(text, end), span = nxt !== null ? this.readForward(text, nxt, false) : null;
+      if (span === null) break;
+      end = span[1];
+    }
+    if (this.adultsAfter(text, end)) return true;
+    var i = skip(text, end, SPACES + "，,");
+    for (var k = 0; k < d.adultPredicate.length; k++) {
+      var verb = d.adultPredicate[k];
+      if (!text.startsWith(verb, i)) continue;
+      var clause = i + verb.length;
+      while (clause < text.length && clause - i <= 12 && !has(d.closers, text[clause])) clause++;
+      var said = text.slice(i + verb.length, clause);
+      for (var w = 0; w < this.adultWords.length; w++) {
+        var word = this.adultWords[w];
+        if (word.length > 1 && said.indexOf(word) >= 0 && said.indexOf("小" + word) < 0) return true;
+      }
+      return false;
+    }
+    return false;
+  };
 
   // ---- contexts ----
   Names.prototype.forward = function (text, start, heading, found) {
+    if (start + 1 < text.length && has(this.d.leadChars, text[start]) && has(this.d.surnames, text[start + 1])) start++;
     for (var n = 0; n < this.d.maxListLines; n++) {
       var span = this.readForward(text, start, heading);
       if (span === null || startsWithAny(text, span[1], this.titles) || this.adultBracket(text, span[1])) return;
@@ -328,10 +356,11 @@
     return out;
   };
   Names.prototype.adultsAfter = function (text, i) {
-    i = skip(text, i, SPACES + "等");
+    var start = i = skip(text, i, SPACES);
+    i = skip(text, i, "等");
     while (i < text.length && "0123456789两一二三四五六七八九十".indexOf(text[i]) >= 0) i++;
     if (i < text.length && "名位个人".indexOf(text[i]) >= 0) i++;
-    return startsWithAny(text, i, this.adultWords);
+    return i > start && startsWithAny(text, i, this.adultWords);
   };
   Names.prototype.joinSplit = function (text) {
     if (!/[ \u3000·•・]/u.test(text)) return { text: text, cuts: [] };
@@ -354,8 +383,8 @@
     if (this.after.test(text)) return true;
     return Boolean(heading) && (end >= text.length || has(this.d.closers, text[end]));
   };
-  Names.prototype.endsWithRole = function (text, i) {
-    var j = i > 0 && "：: ".indexOf(text[i - 1]) >= 0 ? i - 1 : i;
+  Names.prototype.endsWithRole = function (text, i, linked) {
+    var j = i > 0 && ("：: ".indexOf(text[i - 1]) >= 0 || (linked && "是有".indexOf(text[i - 1]) >= 0)) ? i - 1 : i;
     return endsWithAny(text, j, this.d.adultRoles);
   };
   Names.prototype.adultHeading = function (text, i) {
