@@ -33,7 +33,7 @@ NOT_GIVEN = (
     "的了们是在和与及或等也都就还又很把被让给从到对这那哪里么吗呢吧啊呀着过地得之其此该每各些个位名次件只条张"
     "说讲问答看听想做去来回走跑吃喝玩写读唱画要会能需应将已曾再才并且而但却因由为以于向往跟同比"
     "年日时分秒周岁级班届期节课校区县市省镇乡村街组路号室楼层栋单队部局厅处科股所站馆院厂场店社会团委办学生师员"
-    "你我他她它谁啥怎几多两六七八九十百千万亿零〇上下前后内外边面头脑身手脚"
+    "你我他她它谁啥怎几多两二三四五六七八九十百千万亿零〇上下前后内外边面头脑身手脚"
     "丢拿放找买卖借用打扔捡掉洗穿摔拉推坐睡进出吵闹哭喊叫怕躲藏偷抢骗玩耍逃跳爬游泳溺淹烧烫伤病痛吗"
     "爸妈爷奶晚夜午昨早好"
 )
@@ -198,4 +198,10 @@ _CUE_PATTERNS = (_AGE, _GRADE, "(?:name|grade|age|student|class)[ \u3000]*[:：]
 _CUE_FIRST = "".join(sorted({w[0] for w in CUE_WORDS})) + _CN_NUM + "初高大中小"
 CUE = (rf"(?=[{_CUE_FIRST}]|{_ASCII_FIRST}|(?:name|grade|age|student|class)[ \u3000]*[:：])"
        rf"(?:{'|'.join(CUE_WORDS)}|{'|'.join(_CUE_PATTERNS)})")
+# …of them, those that name children themselves, not lists or prizes: a heading that holds an adult word
+# (志愿者名单, 负责老师) and none of these heads names of adults.
+_CHILD_HEAD_WORDS = tuple(
+    "学生 同学 小朋友 孩子 儿童 营员 学员 幼儿 该生 少年 少先队 新生 男孩 女孩 男生 女生 宝宝 年级 留守 困境 受助 帮扶 结对"
+    " 资助 孙子 孙女 儿子 女儿".split())
+CHILD_HEAD = rf"(?:{'|'.join(_CHILD_HEAD_WORDS)}|{_AGE}|{_GRADE})"
 SENTENCE_END = "。！？!?\n"

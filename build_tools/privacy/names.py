@@ -39,7 +39,7 @@ from functools import cached_property, lru_cache
 
 from . import lexicon
 from .hits import Hit
-from .namedata import (ADULT_PREDICATE, ADULT_ROLES, ADULT_TASKS, AFTER, AFTER_AT, ANONYMOUS, BEFORE, CODE, COMPOUND_SURNAMES, CUE, FAMOUS, HEADING,
+from .namedata import (ADULT_PREDICATE, ADULT_ROLES, ADULT_TASKS, AFTER, AFTER_AT, ANONYMOUS, BEFORE, CHILD_HEAD, CODE, COMPOUND_SURNAMES, CUE, FAMOUS, HEADING,
                        LEAD_CHARS, LIST_ITEM, MAX_LIST_LINES, MAX_ORG_GAP, MODERN_GIVEN, NAME_END, NICKNAME_HEADS, NOT_GIVEN,
                        NOT_LAST, ORG_AFTER, PLACE_AFTER, PLACE_AFTER_JIA, PLACE_BEFORE, PSEUDONYM, REGIONAL_SURNAMES,
                        SENTENCE_END, SEP_NAME, SPLIT_AT, SPLIT_NAME, SURNAMES, TITLES)
@@ -63,6 +63,7 @@ _AFTER_AT_RE = re.compile(AFTER_AT)
 _HEADING_RE = re.compile(HEADING)
 _LIST_ITEM_RE = re.compile(LIST_ITEM)
 _CUE_RE = re.compile(CUE)
+_CHILD_HEAD_RE = re.compile(CHILD_HEAD)
 _SPLIT_AT_RE = re.compile(SPLIT_AT)
 _SPLIT_RE = re.compile(SPLIT_NAME)
 # Where the second way tries a name: a surname before a Chinese character.
@@ -135,10 +136,10 @@ class Names:
             if span is None:
                 continue
             after = span[1]
-            begin, end, cued = _segment(text, i)
-            segments.setdefault(begin, (end, cued, []))[2].append(span)
-        for _, cued, spans in segments.values():
-            for run in [spans] if cued else _lists_of(text, spans):
+            begin, end, who = _segment(text, i)
+            segments.setdefault(begin, (end, who, []))[2].append(span)
+        for _, who, spans in segments.values():
+            for run in [spans] if who == "child" else [] if who == "adult" else _lists_of(text, spans):
                 for start, end in run:
                     found.setdefault(start, end)
 
@@ -359,34 +360,75 @@ def _in_famous(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _segment(text: str, i: int) -> tuple[int, int, bool]:
-    """(start, end, speaks of a child) of the sentence around i, or of its whole line when a heading above
-    that line (up to an empty line) speaks of a child."""
+def _segment(text: str, i: int) -> tuple[int, int, str]:
+    """(start, end, who) of the sentence around i, or of its whole line when a heading line governs it.
+
+    who: "child" when the sentence, or the heading line that governs its line, speaks of a child;
+    "adult" when i stands in a table column whose header names adults (负责老师), under a line ending
+    in a colon that does (志愿者名单：), or in a sentence that does not speak of a child under a
+    Markdown heading that does (## 志愿者名单); "" otherwise."""
     line_start = text.rfind("\n", 0, i) + 1
     line_end = text.find("\n", i)
     line_end = len(text) if line_end < 0 else line_end
-    if _carried(text, line_start):
-        return line_start, line_end, True
+    head = _governing(text, line_start)
+    heading = text[head[0] : head[1]] if head is not None else ""
+    adults = head is not None and _names_adults(heading)
+    if head is not None:
+        if _is_row(heading) and _is_row(text[line_start:line_end]):
+            column = sum(1 for c in text[line_start:i] if c in _CELL_BORDERS)
+            cells = _split_cells(heading)
+            if column < len(cells) and _names_adults(cells[column]):
+                return line_start, line_end, "adult"
+        if adults and not heading.lstrip(" \u3000\t").startswith("#"):
+            return line_start, line_end, "adult"
+        if not adults and _CUE_RE.search(heading):
+            return line_start, line_end, "child"
     begin = max(line_start, max(text.rfind(c, line_start, i) for c in SENTENCE_END) + 1)
     ends = [j for j in (text.find(c, i, line_end) for c in SENTENCE_END) if j >= 0]
     end = min(ends) if ends else line_end
-    return begin, end, _CUE_RE.search(text[begin:end]) is not None
+    if _CUE_RE.search(text[begin:end]):
+        return begin, end, "child"
+    return begin, end, "adult" if adults else ""
 
 
-def _carried(text: str, line_start: int) -> bool:
-    """A line below a heading line that speaks of a child, with no empty line between (a list or a table)."""
-    end = line_start - 1
+def _governing(text: str, line_start: int) -> tuple[int, int] | None:
+    """The heading line that governs the line at line_start: a line ending in a colon or a table row right
+    above it (no empty line between), else the Markdown heading (#) of its section."""
+    end, blank = line_start - 1, False
     for _ in range(MAX_LIST_LINES if end >= 0 else 0):
         start = text.rfind("\n", 0, end) + 1
-        line = text[start:end]
-        if line.strip(" \u3000\t\r") == "":
-            return False
-        if _is_head_line(line) and _CUE_RE.search(line):
-            return True
+        line = text[start:end].strip(" \u3000\t\r")
+        if line.startswith("#"):
+            return start, end
+        if line == "":
+            blank = True
+        elif not blank and (line.endswith(("：", ":")) or _is_row(line)):
+            return start, end
         if start == 0:
-            return False
+            return None
         end = start - 1
-    return False
+    return None
+
+
+def _is_row(line: str) -> bool:
+    return "|" in line or "｜" in line or "\t" in line
+
+
+def _split_cells(line: str) -> list[str]:
+    """A table row's cells, split at every cell border (the first is what stands before the first border)."""
+    cells, cell = [], []
+    for ch in line:
+        if ch in _CELL_BORDERS:
+            cells.append("".join(cell))
+            cell = []
+        else:
+            cell.append(ch)
+    return cells + ["".join(cell)]
+
+
+def _names_adults(heading: str) -> bool:
+    """A heading or a column header that names adults (志愿者名单, 负责老师) and no child (学生志愿者)."""
+    return any(w in heading for w in _ADULT_WORDS if len(w) > 1) and not _CHILD_HEAD_RE.search(heading)
 
 
 def _lists_of(text: str, spans: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
@@ -411,12 +453,6 @@ def _adults_after(text: str, i: int) -> bool:
     if i < len(text) and text[i] in "名位个人":
         i += 1
     return i > start and _starts_with(text, i, _ADULT_WORDS)
-
-
-def _is_head_line(line: str) -> bool:
-    """A Markdown heading, a line ending in a colon, or a table row: what heads the lines below it."""
-    stripped = line.strip(" \u3000\t\r")
-    return stripped.startswith("#") or stripped.endswith(("：", ":")) or "|" in stripped or "｜" in stripped
 
 
 def join_split(text: str) -> tuple[str, list[int]]:

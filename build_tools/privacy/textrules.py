@@ -87,6 +87,7 @@ def rule_data() -> dict:
             "heading": namedata.HEADING,
             "listItem": namedata.LIST_ITEM,
             "cue": namedata.CUE,
+            "childHead": namedata.CHILD_HEAD,
             "candidate": names.CANDIDATE,
             "splitAt": namedata.SPLIT_AT,
             "split": namedata.SPLIT_NAME,

@@ -78,6 +78,7 @@
     this.heading = new RegExp(d.heading, "gu");
     this.listItem = new RegExp(d.listItem, "yu");
     this.cue = new RegExp(d.cue, "u");
+    this.childHead = new RegExp(d.childHead, "u");
     this.candidate = new RegExp(d.candidate, "gu");
     this.splitAt = new RegExp(d.splitAt, "gu");
     this.split = new RegExp(d.split, "yu");
@@ -136,7 +137,7 @@
       segments.get(seg[0])[2].push(span);
     });
     segments.forEach(function (v) {
-      var runs = v[1] ? [v[2]] : self.listsOf(text, v[2]);
+      var runs = v[1] === "child" ? [v[2]] : v[1] === "adult" ? [] : self.listsOf(text, v[2]);
       runs.forEach(function (run) { run.forEach(function (sp) { setDefault(found, sp[0], sp[1]); }); });
     });
   };
@@ -316,10 +317,21 @@
     }
     return false;
   };
-  Names.prototype.segment = function (text, i) {
+  Names.prototype.segment = function (text, i) {  // names._segment: [start, end, who]
     var ends = this.d.sentenceEnd, lineStart = rfind(text, "\n", 0, i) + 1, lineEnd = find(text, "\n", i);
     if (lineEnd < 0) lineEnd = text.length;
-    if (this.carried(text, lineStart)) return [lineStart, lineEnd, true];
+    var head = this.governing(text, lineStart), heading = head !== null ? text.slice(head[0], head[1]) : "";
+    var adults = head !== null && this.namesAdults(heading);
+    if (head !== null) {
+      if (isRow(heading) && isRow(text.slice(lineStart, lineEnd))) {
+        var column = 0;
+        for (var c = lineStart; c < i; c++) if (CELL_BORDERS.indexOf(text[c]) >= 0) column++;
+        var cells = splitCells(heading);
+        if (column < cells.length && this.namesAdults(cells[column])) return [lineStart, lineEnd, "adult"];
+      }
+      if (adults && !stripStart(heading).startsWith("#")) return [lineStart, lineEnd, "adult"];
+      if (!adults && this.cue.test(heading)) return [lineStart, lineEnd, "child"];
+    }
     var begin = -1, end = lineEnd;
     for (var k = 0; k < ends.length; k++) {
       begin = Math.max(begin, rfind(text, ends[k], lineStart, i));
@@ -327,25 +339,37 @@
       if (j >= 0 && j < end) end = j;
     }
     begin = Math.max(lineStart, begin + 1);
-    this.cue.lastIndex = 0;
-    return [begin, end, this.cue.test(text.slice(begin, end))];
+    if (this.cue.test(text.slice(begin, end))) return [begin, end, "child"];
+    return [begin, end, adults ? "adult" : ""];
   };
-  Names.prototype.carried = function (text, lineStart) {
-    var end = lineStart - 1;
+  Names.prototype.governing = function (text, lineStart) {
+    var end = lineStart - 1, blank = false;
     for (var n = 0; n < (end >= 0 ? this.d.maxListLines : 0); n++) {
-      var start = rfind(text, "\n", 0, end) + 1, line = text.slice(start, end);
-      if (strip(line) === "") return false;
-      this.cue.lastIndex = 0;
-      if (isHeadLine(line) && this.cue.test(line)) return true;
-      if (start === 0) return false;
+      var start = rfind(text, "\n", 0, end) + 1, line = strip(text.slice(start, end));
+      if (line.startsWith("#")) return [start, end];
+      if (line === "") blank = true;
+      else if (!blank && (line.endsWith("：") || line.endsWith(":") || isRow(line))) return [start, end];
+      if (start === 0) return null;
       end = start - 1;
+    }
+    return null;
+  };
+  Names.prototype.namesAdults = function (heading) {
+    for (var k = 0; k < this.adultWords.length; k++) {
+      if (this.adultWords[k].length > 1 && heading.indexOf(this.adultWords[k]) >= 0) return !this.childHead.test(heading);
     }
     return false;
   };
-  function isHeadLine(line) {
-    var s = strip(line);
-    return s.startsWith("#") || s.endsWith("：") || s.endsWith(":") || s.indexOf("|") >= 0 || s.indexOf("｜") >= 0;
+  function isRow(line) { return line.indexOf("|") >= 0 || line.indexOf("｜") >= 0 || line.indexOf("\t") >= 0; }
+  function splitCells(line) {
+    var cells = [], cell = "";
+    for (var k = 0; k < line.length; k++) {
+      if (CELL_BORDERS.indexOf(line[k]) >= 0) { cells.push(cell); cell = ""; } else cell += line[k];
+    }
+    cells.push(cell);
+    return cells;
   }
+  function stripStart(s) { var a = 0; while (a < s.length && " \u3000\t".indexOf(s[a]) >= 0) a++; return s.slice(a); }
   Names.prototype.listsOf = function (text, spans) {
     var out = [], run = [], all = spans.concat([[-1, -1]]);
     for (var k = 0; k < all.length; k++) {
