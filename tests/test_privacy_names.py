@@ -58,6 +58,18 @@ def test_ordinary_files_pass(text):
     assert lines("content/news/page.md", text) == []
 
 
+def test_a_heading_governs_its_list_not_the_text_after_it():
+    """A built page has no empty line between paragraphs: a heading's list ends where the text goes on."""
+    page = ("<p>儿童年龄段：3至6岁</p>\n<p>学生须知：</p>\n<p>蓝天救援队为学生讲解防溺水知识。</p>\n"
+            "<p>韦海涛和覃丽华是这次活动的志愿者。</p>\n<p>获奖名单：</p>\n<p>韦思琪</p>\n<p>覃浩宇</p>\n")
+    assert lines("site/news/index.html", page) == [6, 7]
+
+
+def test_the_search_indexs_zero_width_spaces_do_not_hide_a_role_or_a_list():
+    index = '{"docs":[{"text":"<p>\u200b指导老师\u200b：\u200b韦丽华\u200b、\u200b莫晓玲\u200b，孩子们很喜欢她们\u200b。</p>"}]}'
+    assert lines("site/search/search_index.json", index) == []
+
+
 def test_a_name_written_apart_is_one_name_and_reported_where_it_stands():
     text = "学生 韦·春花 今年9岁，李 娜 同学获得三等奖。"
     spans = names.detector().find(text)

@@ -31,7 +31,12 @@ _FOLD = {**{0xFF10 + i: ord("0") + i for i in range(10)}, 0xFF38: ord("X"), 0xFF
 INLINE_TAGS = "a|abbr|b|bdi|bdo|code|data|del|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var|wbr"
 _HIDDEN = r"[*_`~]{1,3}|</?(?:" + INLINE_TAGS + r")\b[^<>\n]{0,200}>|[\u00ad\u200b-\u200d\u2060\ufeff]"
 # Between two Chinese characters too (学生**张小明**同学): the name rules read the text as shown.
+# Zero-width characters go wherever they stand: the search index puts one between any two words
+# (黄志强\u200b、\u200b覃丽华), and a list or a role next to a name must read as it shows.
+_ZERO_WIDTH_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_ZERO_WIDTH = f"[{_ZERO_WIDTH_CHARS}]"
 _SPLITTER = re.compile(rf"[0-9\u4e00-\u9fff]((?:{_HIDDEN})+)(?=[0-9Xx\u4e00-\u9fff])", re.IGNORECASE)
+_ZERO_WIDTH_RE = re.compile(f"{_ZERO_WIDTH}+")
 
 
 _WIDE = re.compile("[\uff10-\uff19\uff38\uff58]")
@@ -63,9 +68,11 @@ def prepare(raw: str) -> Text:
     text = raw.translate(_FOLD) if _WIDE.search(raw) else raw
     if _SPELLED_RUN.search(text):
         text = _SPELLED_RUN.sub(lambda m: m.group().translate(_SPELLED), text)
+    spans = [m.span(1) for m in _SPLITTER.finditer(text)]
+    if any(c in text for c in _ZERO_WIDTH_CHARS):  # rare but in the search index: cheaper than a wider pattern
+        spans = _union(spans + [m.span() for m in _ZERO_WIDTH_RE.finditer(text)])
     kept, cuts, pos, removed = [], [], 0, 0
-    for m in _SPLITTER.finditer(text):
-        start, end = m.span(1)
+    for start, end in spans:
         kept.append(text[pos:start])
         cuts.append((start - removed, removed + end - start))  # from here on, add this many
         removed += end - start
@@ -74,6 +81,17 @@ def prepare(raw: str) -> Text:
         return Text(text, raw)
     kept.append(text[pos:])
     return Text("".join(kept), raw, tuple(cuts))
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans, sorted, overlapping ones merged."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 # Eleven digits or more, single spaces or hyphens allowed between them: every number the

@@ -120,8 +120,8 @@ class Names:
             start = _skip(text, m.end(), _SPACES)
             if self.read_forward(text, start, True) is not None:
                 self._forward(text, start, True, found)  # 获奖名单：张小明、李华
-            else:
-                for line_start in _list_lines(text, m.end()):
+            elif _ends_line(text, m.end()):
+                for line_start in self._list_lines(text, m.end()):
                     self._forward(text, line_start, True, found)
 
     def _weak(self, text: str, found: dict[int, int]) -> None:
@@ -311,6 +311,26 @@ class Names:
                 return False
         return False
 
+    def _list_lines(self, text: str, after: int) -> Iterator[int]:
+        """Where names may begin in the lines after a heading (a list or a table): up to the next empty line,
+        the next line holding a whole sentence, or the first with Chinese characters where none begins a
+        name (the text goes on: a built page has no empty line between paragraphs)."""
+        pos = text.find("\n", after) + 1
+        for _ in range(MAX_LIST_LINES if pos > 0 else 0):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            line = text[pos:end]
+            if line.strip(" \u3000\t\r") == "" or any(c in line for c in "。！？!?"):
+                return
+            starts = [_LIST_ITEM_RE.match(text, _skip(text, pos, _SPACES + _CELL_BORDERS)).end()]
+            starts += [_skip(text, i + 1, _SPACES) for i in range(pos, end) if text[i] in _CELL_BORDERS]
+            if any(_is_han(c) for c in text[pos:end]) and all(self.read_forward(text, s, True) is None for s in starts):
+                return
+            yield from starts
+            pos = end + 1
+            if pos > len(text):
+                return
+
     # ---- contexts ----
     def _forward(self, text: str, start: int, heading: bool, found: dict[int, int]) -> None:
         """A name at start (after a context or a heading), and the names listed after it."""
@@ -392,18 +412,19 @@ def _segment(text: str, i: int) -> tuple[int, int, str]:
 
 
 def _governing(text: str, line_start: int) -> tuple[int, int] | None:
-    """The heading line that governs the line at line_start: a line ending in a colon or a table row right
-    above it (no empty line between), else the Markdown heading (#) of its section."""
-    end, blank = line_start - 1, False
+    """The heading line that governs the line at line_start: a line ending in a colon or a table row above
+    it with only list items between (no empty line, no line holding a whole sentence: a CSV file's rows do
+    not head each other), else the Markdown heading (#) of its section."""
+    end, near = line_start - 1, True
     for _ in range(MAX_LIST_LINES if end >= 0 else 0):
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end].strip(" \u3000\t\r")
         if line.startswith("#"):
             return start, end
-        if line == "":
-            blank = True
-        elif not blank and (line.endswith(("：", ":")) or _is_row(line)):
+        if near and (line.endswith(("：", ":")) or _is_row(line)):
             return start, end
+        if line == "" or any(c in line for c in "。！？!?"):
+            near = False
         if start == 0:
             return None
         end = start - 1
@@ -482,21 +503,13 @@ def _back(cuts: list[int], index: int) -> int:
     return index + sum(1 for c in cuts if c <= index)
 
 
-def _list_lines(text: str, after: int) -> Iterator[int]:
-    """Where names may begin in the lines after a heading, up to the next empty line (a list or a table)."""
-    pos = text.find("\n", after) + 1
-    for _ in range(MAX_LIST_LINES if pos > 0 else 0):
-        end = text.find("\n", pos)
-        end = len(text) if end < 0 else end
-        if text[pos:end].strip(" \u3000\t\r") == "":
-            return
-        yield _LIST_ITEM_RE.match(text, _skip(text, pos, _SPACES + _CELL_BORDERS)).end()
-        for i in range(pos, end):
-            if text[i] in _CELL_BORDERS:
-                yield _skip(text, i + 1, _SPACES)
-        pos = end + 1
-        if pos > len(text):
-            return
+def _ends_line(text: str, i: int) -> bool:
+    """Nothing but spaces follows i on its line, or the line is a table's header (| 序号 | 姓名 |; 姓名,年级)."""
+    line_start = text.rfind("\n", 0, i) + 1
+    line_end = text.find("\n", i)
+    line_end = len(text) if line_end < 0 else line_end
+    rest = text[i:line_end].strip(" \u3000\r")
+    return rest == "" or rest[0] in ",，\t|｜" or _is_row(text[line_start:line_end])
 
 
 def _closed_right(text: str, end: int, heading: bool = False) -> bool:

@@ -121,7 +121,7 @@
       if (self.endsWithRole(text, m[0])) return;
       var start = skip(text, m[1], SPACES);
       if (self.readForward(text, start, true) !== null) self.forward(text, start, true, found);
-      else self.listLines(text, m[1]).forEach(function (s) { self.forward(text, s, true, found); });
+      else if (endsLine(text, m[1])) self.listLines(text, m[1]).forEach(function (s) { self.forward(text, s, true, found); });
     });
   };
   Names.prototype.weak = function (text, found) {
@@ -343,12 +343,12 @@
     return [begin, end, adults ? "adult" : ""];
   };
   Names.prototype.governing = function (text, lineStart) {
-    var end = lineStart - 1, blank = false;
+    var end = lineStart - 1, near = true;
     for (var n = 0; n < (end >= 0 ? this.d.maxListLines : 0); n++) {
       var start = rfind(text, "\n", 0, end) + 1, line = strip(text.slice(start, end));
       if (line.startsWith("#")) return [start, end];
-      if (line === "") blank = true;
-      else if (!blank && (line.endsWith("：") || line.endsWith(":") || isRow(line))) return [start, end];
+      if (near && (line.endsWith("：") || line.endsWith(":") || isRow(line))) return [start, end];
+      if (line === "" || /[。！？!?]/u.test(line)) near = false;
       if (start === 0) return null;
       end = start - 1;
     }
@@ -462,16 +462,29 @@
     var m = this.listItem.exec(text);
     return m === null ? i : m.index + m[0].length;
   };
+  function endsLine(text, i) {  // names._ends_line
+    var lineStart = rfind(text, "\n", 0, i) + 1, lineEnd = find(text, "\n", i);
+    if (lineEnd < 0) lineEnd = text.length;
+    var rest = text.slice(i, lineEnd), a = 0, b = rest.length;
+    while (a < b && " \u3000\r".indexOf(rest[a]) >= 0) a++;
+    while (b > a && " \u3000\r".indexOf(rest[b - 1]) >= 0) b--;
+    rest = rest.slice(a, b);
+    return rest === "" || ",，\t|｜".indexOf(rest[0]) >= 0 || isRow(text.slice(lineStart, lineEnd));
+  }
   Names.prototype.listLines = function (text, after) {
     var out = [], pos = text.indexOf("\n", after) + 1;
     for (var n = 0; n < (pos > 0 ? this.d.maxListLines : 0); n++) {
       var end = text.indexOf("\n", pos);
       if (end < 0) end = text.length;
-      if (strip(text.slice(pos, end)) === "") return out;
+      if (strip(text.slice(pos, end)) === "" || /[。！？!?]/u.test(text.slice(pos, end))) return out;
       this.listItem.lastIndex = skip(text, pos, SPACES + CELL_BORDERS);
-      var m = this.listItem.exec(text);
-      out.push(m === null ? this.listItem.lastIndex : m.index + m[0].length);
-      for (var i = pos; i < end; i++) if (CELL_BORDERS.indexOf(text[i]) >= 0) out.push(skip(text, i + 1, SPACES));
+      var m = this.listItem.exec(text), starts = [m === null ? this.listItem.lastIndex : m.index + m[0].length];
+      for (var i = pos; i < end; i++) if (CELL_BORDERS.indexOf(text[i]) >= 0) starts.push(skip(text, i + 1, SPACES));
+      var han = false, reads = false;
+      for (var k = pos; k < end; k++) if (isHan(text[k])) { han = true; break; }
+      for (var s = 0; s < starts.length; s++) if (this.readForward(text, starts[s], true) !== null) { reads = true; break; }
+      if (han && !reads) return out;
+      starts.forEach(function (st) { out.push(st); });
       pos = end + 1;
       if (pos > text.length) return out;
     }
