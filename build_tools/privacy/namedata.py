@@ -55,7 +55,8 @@ NAME_END = (
 )
 # Characters of children's given names today that jieba's names (mostly of adults, and of the
 # past) hold too rarely: lexicon.given_weights raises them to lexicon.MODERN_WEIGHT.
-MODERN_GIVEN = NAME_END + "子梓思一可心语诗若梦紫晓佳嘉家俊文雅欣怡宇浩"
+MODERN_GIVEN = (NAME_END + "子梓思一可心语诗若梦紫晓佳嘉家俊文雅欣怡宇浩"
+                "玥奕昕珺翊芮宸晞昀祎骞彧煦筠歆玟珞淇妤烁炜苡芊菁蕙樾楷栩曜晔暄颢泓瀚沛潇滢琛瑄瑗婵娴姗锴铠钧焱淼垚")
 # What follows a place name, not a person's (陆城镇, 荣家湾, 张谷英村, 苏仙区; 李宁牌): a reading followed by one is a place.
 PLACE_AFTER = "省市县区镇乡村街寨屯湾路州旗盟坝坪岭峪沟坡岗塘洲港岛祠寺庙阁塔堆牌"
 # …and what follows the name of a place or an organisation a word or two later (马兰花艺术团,
@@ -63,7 +64,8 @@ PLACE_AFTER = "省市县区镇乡村街寨屯湾路州旗盟坝坪岭峪沟坡�
 ORG_AFTER = tuple(
     "艺术团 舞蹈队 合唱团 志愿 服务队 服务站 服务中心 协会 读书会 俱乐部 工作室 基金 公司 集团 景区 公园 广场 林场 农场 社区 书院"
     " 学校 小学 中学 幼儿园 纪念馆 博物馆 图书馆 文化馆 科技馆 祠堂 故居 风景区 湿地 水库 大桥 大道 大街 小区 花园 族自治 自治"
-    " 军校 旧址 遗址 故里 纪念碑 陵园 河畔 江畔 湖畔 机场 车站 火车站 高铁站 汽车站 码头 港口 景点 古镇 古城 老街".split())
+    " 军校 旧址 遗址 故里 纪念碑 陵园 河畔 江畔 湖畔 机场 车站 火车站 高铁站 汽车站 码头 港口 景点 古镇 古城 老街"
+    " 体育馆 体育场 体育中心 教学楼 实验楼 综合楼 宿舍楼 办公楼 图书楼 科技楼".split())
 # …and 家 before one of these is a place too (马家河, 陈家巷, 刘家祠堂), where 韦家豪 and 覃家乐 are names.
 PLACE_AFTER_JIA = "河湾村坪巷桥岭沟塘坳寨庄店铺园山冲垅坡嘴湖港溪洲岗屯院堡营祠坝湖渡铺台"
 MAX_ORG_GAP = 2  # characters between the reading and such an ending (马兰花艺术团: 马兰 + 花 + 艺术团)
@@ -85,8 +87,9 @@ ADULT_PREDICATE = ("是", "为", "作为", "担任", "系")
 # A three-character reading that starts with one of these and a surname is read from the
 # second character on (感谢王芳同学 → 王芳, 向李明同学学习 → 李明).
 LEAD_CHARS = "向于谢祝贺给为让叫请对替帮陪教带送"
-# Historical figures, characters of stories and the authors children read, whom school texts
-# name beside children (学习雷锋, 岳飞的故事, 曹文轩的《草房子》).
+# Historical figures, characters of stories, the authors children read and the donors and educators
+# schools and their buildings are named after, whom school texts name beside children (学习雷锋,
+# 岳飞的故事, 曹文轩的《草房子》, 邵逸夫楼).
 FAMOUS = frozenset(
     "岳飞 李白 杜甫 白居易 王维 孟浩然 李清照 苏轼 苏东坡 辛弃疾 陆游 王安石 欧阳修 柳宗元 韩愈 屈原 陶渊明 孔子 孟子 老子"
     " 庄子 荀子 墨子 韩非子 诸葛亮 曹操 刘备 关羽 张飞 赵云 孙权 周瑜 司马光 司马迁 秦始皇 汉武帝 唐太宗 李世民 武则天"
@@ -101,6 +104,7 @@ FAMOUS = frozenset(
     " 曹文轩 杨红樱 郑渊洁 沈石溪 秦文君 黄蓓佳 叶君健 张天翼 严文井 孙幼军 冯骥才 林海音 萧红 史铁生 汪曾祺 余光中"
     " 孟郊 贺知章 王之涣 王昌龄 杜牧 李商隐 刘禹锡 范仲淹 杨万里 高适 岑参 骆宾王 李绅 袁枚 郑板桥 龚自珍 于谦 张继 崔颢"
     " 韦应物 王勃 陈子昂 柳永 晏殊 秦观 黄庭坚 朱熹 刘邦 项羽 韩信 张良 萧何 司马懿 诸葛孔明 祖逖 杨时 孙康 岳云 华罗庚"
+    " 邵逸夫 田家炳 曾宪梓 霍英东 李嘉诚 包玉刚 陈嘉庚 蔡元培 陶行知 晏阳初 黄炎培 徐特立 马相伯 张謇"
     " 潘冬子 张嘎 马小跳 鲁西西 韦拔群 鲁班 祝英台 梁山伯 牛郎 许仙 白素贞 杨家将".split()
 ) - {"刘翔", "李宁"}  # also ordinary names of children: see lexicon.NOT_WORDS
 # What says that a name is made up (小明（化名）): such a name is not a child's.

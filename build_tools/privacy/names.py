@@ -238,8 +238,8 @@ class Names:
         if _ends_with_any(text, start, PLACE_BEFORE):
             return None  # 赴林芝
         span = self.read_forward(text, start)
-        if span is None or _starts_with(text, span[1], TITLES) or _adult_bracket(text, span[1]):
-            return None
+        if span is None or _starts_with(text, _skip(text, span[1], _SPACES), TITLES) or _adult_bracket(text, span[1]):
+            return None  # 黄丽华老师, 黄丽华 老师, 黄丽华（班主任）
         if self._adult_list(text, start) or self._adults_named_after(text, span[1]):
             return None
         for end, surname in self._readings(text, start):
@@ -338,7 +338,7 @@ class Names:
             start += 1  # 学生代表向黄志强叔叔…: the name begins after 向
         for _ in range(MAX_LIST_LINES):
             span = self.read_forward(text, start, heading)
-            if span is None or _starts_with(text, span[1], TITLES) or _adult_bracket(text, span[1]):
+            if span is None or _starts_with(text, _skip(text, span[1], _SPACES), TITLES) or _adult_bracket(text, span[1]):
                 return
             found.setdefault(span[0], span[1])
             start = _next_in_list(text, span[1])

@@ -212,7 +212,7 @@
     if (start > 0 && this.closing.has(text.slice(start - 1, start + 1))) return null;
     if (this.endsWithRole(text, start, true) || endsWithLong(text, start + 1, this.adultWords) || endsWithAny(text, start, d.placeBefore)) return null;
     var span = this.readForward(text, start, false);
-    if (span === null || startsWithAny(text, span[1], this.titles) || this.adultBracket(text, span[1])) return null;
+    if (span === null || startsWithAny(text, skip(text, span[1], SPACES), this.titles) || this.adultBracket(text, span[1])) return null;
     if (this.adultList(text, start) || this.adultsNamedAfter(text, span[1])) return null;
     var r = this.readings(text, start);
     for (var k = 0; k < r.length; k++) {
@@ -284,7 +284,7 @@
     if (start + 1 < text.length && has(this.d.leadChars, text[start]) && has(this.d.surnames, text[start + 1])) start++;
     for (var n = 0; n < this.d.maxListLines; n++) {
       var span = this.readForward(text, start, heading);
-      if (span === null || startsWithAny(text, span[1], this.titles) || this.adultBracket(text, span[1])) return;
+      if (span === null || startsWithAny(text, skip(text, span[1], SPACES), this.titles) || this.adultBracket(text, span[1])) return;
       setDefault(found, span[0], span[1]);
       start = this.nextInList(text, span[1]);
       if (start === null) return;
