@@ -197,7 +197,7 @@ CUE_WORDS = tuple(
     " 家访 走访 回访 探访 慰问 帮扶 资助 受助 结对 助学 补助 低保 心愿 测评 量表 心理 谈心 个案 档案 台账 跟进 关爱 关注"
     " 观察 视力 体检 营养 接送 接回 获奖 获得 表彰 评为 称号 冠军 名单 入选 比赛 竞赛 等奖 选手 决赛 复赛 初赛 运动会"
     " 值日 托管 学习 学校 班上 班里 全班 本班 听讲 周记 辅导 课外 寒假 暑假 夏令营 冬令营"
-    " 长大 手工 画画 举手 转学 懂事 听话 调皮 想家 书包 文具 作文 日记 绘本 拼音 跳绳 游戏".split())
+    " 长大 手工 画画 举手 转学 懂事 听话 调皮 想家 书包 文具 作文 日记 绘本 拼音 跳绳 游戏 作品".split())
 _CUE_PATTERNS = (_AGE, _GRADE, "(?:name|grade|age|student|class)[ \u3000]*[:：]")
 _CUE_FIRST = "".join(sorted({w[0] for w in CUE_WORDS})) + _CN_NUM + "初高大中小"
 CUE = (rf"(?=[{_CUE_FIRST}]|{_ASCII_FIRST}|(?:name|grade|age|student|class)[ \u3000]*[:：])"

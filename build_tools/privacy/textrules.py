@@ -74,7 +74,7 @@ def find_all(text: str) -> list[tuple[str, int, int]]:
 
 def rule_data() -> dict:
     """Everything the form's engine needs: rules, the name detector's patterns, lists and weights, and messages."""
-    from . import lexicon, namedata
+    from . import lexicon, namedata, nametext
 
     lists = names.detector().lists
     return {
@@ -111,10 +111,10 @@ def rule_data() -> dict:
             "famous": sorted(namedata.FAMOUS),
             "pseudonym": list(namedata.PSEUDONYM),
             "separators": namedata.SEP_NAME,
-            "closers": names.CLOSERS,
+            "closers": nametext.CLOSERS,
             "sentenceEnd": namedata.SENTENCE_END,
             "maxListLines": namedata.MAX_LIST_LINES,
-            "maxBookTitle": names.MAX_BOOK_TITLE,
+            "maxBookTitle": nametext.MAX_BOOK_TITLE,
             "weakMin": names.WEAK_MIN,
             "anonymousWeight": names.ANONYMOUS_WEIGHT,
             "compoundWeight": names.COMPOUND_WEIGHT,

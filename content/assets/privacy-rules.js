@@ -64,7 +64,7 @@
     for (var k = 0; k < words.length; k++) if (endsWithAt(text, words[k], i)) return true;
     return false;
   }
-  function endsWithLong(text, i, words) {  // names._ends_with: words of two characters or more
+  function endsWithLong(text, i, words) {  // nametext.ends_with: words of two characters or more
     if (i <= 1) return false;
     for (var k = 0; k < words.length; k++) if (words[k].length > 1 && endsWithAt(text, words[k], i)) return true;
     return false;
@@ -317,7 +317,7 @@
     }
     return false;
   };
-  Names.prototype.segment = function (text, i) {  // names._segment: [start, end, who]
+  Names.prototype.segment = function (text, i) {  // nametext.segment: [start, end, who]
     var ends = this.d.sentenceEnd, lineStart = rfind(text, "\n", 0, i) + 1, lineEnd = find(text, "\n", i);
     if (lineEnd < 0) lineEnd = text.length;
     var head = this.governing(text, lineStart), heading = head !== null ? text.slice(head[0], head[1]) : "";
@@ -462,7 +462,7 @@
     var m = this.listItem.exec(text);
     return m === null ? i : m.index + m[0].length;
   };
-  function endsLine(text, i) {  // names._ends_line
+  function endsLine(text, i) {  // nametext.ends_line
     var lineStart = rfind(text, "\n", 0, i) + 1, lineEnd = find(text, "\n", i);
     if (lineEnd < 0) lineEnd = text.length;
     var rest = text.slice(i, lineEnd), a = 0, b = rest.length;
