@@ -116,7 +116,7 @@ class Names:
     def _weak(self, text: str, found: dict[int, int]) -> None:
         """Every name-like span of a sentence that speaks of a child; in other sentences, lists of them."""
         after = 0
-        segments: dict[int, tuple[int, bool, list[tuple[int, int]]]] = {}  # begin → (end, speaks of a child, names)
+        segments: dict[int, tuple[int, str, list[tuple[int, int]]]] = {}  # begin → (end, whose names, names)
         for m in _CANDIDATE_RE.finditer(text):
             i = m.start()
             if i < after or i in found or not self._may_weigh(text, i):
