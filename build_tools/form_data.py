@@ -13,13 +13,13 @@ import json
 from typing import TYPE_CHECKING
 
 from .consistency import _MOBILE  # the one definition of a personal mobile number
+from .privacy.textrules import ASSET as PRIVACY_JSON
 from .validate import ACTIVITY_DIR, contract
 
 if TYPE_CHECKING:
     from .generate import Context
 
 FORM_JSON = "assets/record-form.json"
-PRIVACY_JSON = "assets/privacy-rules.json"
 _KEYS = ("title", "description", "example", "type", "x-list", "x-datetime", "x-values", "x-markdown")
 
 

@@ -372,11 +372,12 @@ _RULES = [
     # Children named, listed or shown (issue 14: build_tools/privacy/names.py, address.py, birthdate.py,
     # textrules.py, tables.py, documents.py, images.py, faces.py) and the reviewed exceptions that
     # let a false alarm through (exceptions.py). Every one blocks: a person decides, through an exception.
-    Rule("privacy/person-name", "error", "这里写了一个孩子的姓名（旁边有“同学”“学生”“几岁”“几年级”“名单”等说明是孩子的字样）。",
+    Rule("privacy/person-name", "error", "这里写了一个孩子的姓名（旁边、同一句话里或上面的标题、表头里有“同学”“学生”“几岁”“几年级”“家访”“名单”等说明是孩子的字样）。",
          "网站上不能出现孩子的姓名，只写姓加“某某”也不行；请改成“一名三年级学生”这样的说法。"
          "如果这不是孩子（历史人物、书名、地名、单位名），请审核人按“隐私规则”页登记例外。",
-         doc="孩子的姓名加上学校、年级或“父母在外”，坏人就能找到他、冒充熟人接近他。程序看到姓名旁边有说明是孩子的字样就拦下；"
-             "写“李老师”“王法官”这样的成年人不受影响。程序拿不准时也拦下，由审核人决定是否登记例外。",
+         doc="孩子的姓名加上学校、年级或“父母在外”，坏人就能找到他、冒充熟人接近他。程序看到姓名旁边、同一句话里或上面的标题、"
+             "表头里有说明是孩子的字样就拦下，两个以上的名字排成名单也拦下；写“李老师”“王法官”“志愿者李娜”这样写明职务的成年人不受影响。"
+             "程序拿不准时也拦下，由审核人决定是否登记例外。",
          example="description: （一个孩子的姓名）同学代表学校发言"),
     Rule("privacy/house-address", "error", "这里写了精确到门牌的住址（如“……村……组……号”“……栋……室”）。",
          "不能写孩子的家庭住址；活动地点写到单位名称或道路即可。如果这确实是公共场所，请审核人登记例外。",

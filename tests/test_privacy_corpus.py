@@ -1,19 +1,26 @@
-"""Blocking recall and false alarms of the privacy scan on the two name corpora (issue 14, deliverable 6).
+"""Blocking recall and false alarms of the privacy scan on the name corpora (issue 14, deliverable 6).
 
 _corpus was written first and the rules tuned on it; _corpus-fresh was written after, and its
 first figures (recall 0.954, false alarms 0.5 %) were measured before the rules changed again.
-`python -m tests.corpus_run FOLDER --list` prints the figures of any corpus of the same form.
+_corpus-dev was written for the classes an independent held-out corpus showed missing (first
+figures, before the redesign: recall 0.434, false alarms 0.7 %) and the redesign was tuned on it;
+_corpus-attack was written after that, to attack it (first figures: recall 0.910, false alarms
+1.3 %). `python -m tests.corpus_run FOLDER --list` prints the figures of any corpus of the same form.
 """
 
 import pytest
 
 from .corpus_run import DEFAULT, run
 
+FOLDERS = {name: DEFAULT.with_name(f"_{name}") for name in ("corpus", "corpus-fresh", "corpus-dev", "corpus-attack")}
+LEAST = {"corpus-dev": 300, "corpus-attack": 100}  # sentences of each kind; the others hold at least 200
 
-@pytest.mark.parametrize("folder", [DEFAULT, DEFAULT.with_name("_corpus-fresh")], ids=["corpus", "corpus-fresh"])
+
+@pytest.mark.parametrize("folder", FOLDERS.values(), ids=FOLDERS.keys())
 def test_recall_and_false_alarms_meet_the_targets(folder):
     result = run(folder)
     print(f"\n{folder.name}: recall {result.recall:.3f}, false alarms {result.false_alarm_rate:.1%}")
-    assert result.positives >= 200 and result.negatives >= 200
+    least = LEAST.get(folder.name[1:], 200)
+    assert result.positives >= least and result.negatives >= least
     assert result.recall >= 0.95, result.missed
     assert result.false_alarm_rate <= 0.02, result.false_alarms

@@ -190,7 +190,7 @@ def test_scan_command_formats_and_exit_codes(tmp_path):
     assert code == 1
     ref = r"（例外编号 [0-9a-f]{16}）"  # what a reviewed exception names (test_privacy_exceptions.py)
     expected = [
-        f"{bad.as_posix()}:3:3: [privacy/person-name] 这里写了一个孩子的姓名（旁边有“同学”“学生”“几岁”“几年级”“名单”等说明是孩子的字样）。"
+        f"{bad.as_posix()}:3:3: [privacy/person-name] 这里写了一个孩子的姓名（旁边、同一句话里或上面的标题、表头里有“同学”“学生”“几岁”“几年级”“家访”“名单”等说明是孩子的字样）。"
         "网站上不能出现孩子的姓名，只写姓加“某某”也不行；请改成“一名三年级学生”这样的说法。"
         "如果这不是孩子（历史人物、书名、地名、单位名），请审核人按“隐私规则”页登记例外。",
         f"{bad.as_posix()}:3:13: [privacy/id-number] 这里有一个身份证号码（18 位，出生日期和校验位都成立）。"
@@ -217,12 +217,11 @@ def test_house_addresses_block(tmp_path):
     assert code == 1 and "[privacy/house-address] " in out
 
 
-def test_repository_passes_the_scan_quickly():
-    """The whole repository, as `make test`, CI and the pre-commit hook run it."""
-    started = time.perf_counter()
+def test_repository_passes_the_scan():
+    """The whole repository, as `make test`, CI and the pre-commit hook run it (its time is
+    bench/privacy_scan.py's to measure, not a test's)."""
     code, out, _ = run("scan")
     assert code == 0, out
-    assert time.perf_counter() - started < 10  # about 0.5 s with interpreter start; generous for CI
 
 
 def test_named_folders_are_walked(tmp_path):

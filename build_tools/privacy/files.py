@@ -11,6 +11,7 @@ from ..forked import background, fork_context, received, split_map
 from ..problems import Report
 from ..sources import is_linked, rel, report_symlink
 from . import exceptions, scan, statements
+from .textrules import ASSET as PRIVACY_JSON
 
 SKIP_DIRS = {".git", ".venv", "venv", "node_modules", "__pycache__", ".pytest_cache", ".hypothesis", ".ruff_cache",
              ".mypy_cache"}
@@ -188,8 +189,10 @@ BATCH = 100
 
 def _site_wanted(name: str) -> bool:
     # The theme's own scripts, styles and fonts are not ours; everything else is read,
-    # our own scripts and styles included (they could carry data).
-    return not name.startswith(("assets/javascripts/", "assets/stylesheets/", "assets/fonts/"))
+    # our own scripts and styles included (they could carry data), except the name rules'
+    # own word lists (surnames, famous people), which the build always writes from the code
+    # (form_data.write_form_data from textrules.rule_data), whatever content/ holds at that path.
+    return not name.startswith(("assets/javascripts/", "assets/stylesheets/", "assets/fonts/")) and name != PRIVACY_JSON
 
 
 def _wanted(name: str) -> bool:

@@ -142,7 +142,12 @@ INLINE_TAGS = "a|abbr|b|bdi|bdo|code|data|del|em|i|ins|kbd|mark|q|s|samp|small|s
 _HIDDEN = (rf"[*_`~]{{1,3}}|</?(?:{INLINE_TAGS})\b[^<>\n]{{0,200}}>|<!--(?:(?!-->)[^\n]){{0,200}}-->|[{_INVISIBLE}]"
            rf"|\]\([^()\s]{{0,200}}\)|\[")
 # Between two Chinese characters too (学生**张小明**同学): the name rules read the text as shown.
+# Zero-width characters go wherever they stand: the search index puts one between any two words
+# (黄志强\u200b、\u200b覃丽华), and a list or a role next to a name must read as it shows.
+_ZERO_WIDTH_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_ZERO_WIDTH = f"[{_ZERO_WIDTH_CHARS}]"
 _SPLITTER = re.compile(rf"[0-9\u4e00-\u9fff]((?:{_HIDDEN})+)(?=[0-9Xx\u4e00-\u9fff])", re.IGNORECASE)
+_ZERO_WIDTH_RE = re.compile(f"{_ZERO_WIDTH}+")
 
 
 @dataclass(frozen=True)
@@ -163,11 +168,14 @@ class Text:
 
 
 def prepare(raw: str) -> Text:
-    """Fold every spelling of a digit, take out what hides between digits."""
+    """Fold every spelling of a digit, take out what hides between digits (and zero-width
+    characters wherever they stand)."""
     text = fold(raw)
+    spans = [m.span(1) for m in _SPLITTER.finditer(text)]
+    if any(c in text for c in _ZERO_WIDTH_CHARS):  # rare but in the search index: cheaper than a wider pattern
+        spans = _union(spans + [m.span() for m in _ZERO_WIDTH_RE.finditer(text)])
     kept, cuts, pos, removed = [], [], 0, 0
-    for m in _SPLITTER.finditer(text):
-        start, end = m.span(1)
+    for start, end in spans:
         kept.append(text[pos:start])
         cuts.append((start - removed, removed + end - start))  # from here on, add this many
         removed += end - start
@@ -176,6 +184,18 @@ def prepare(raw: str) -> Text:
         return Text(text, raw)
     kept.append(text[pos:])
     return Text("".join(kept), raw, tuple(cuts))
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans, sorted, overlapping ones merged."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
 
 
 # --- Reading numbers: runs of digit groups, and the layouts people write ----------------------

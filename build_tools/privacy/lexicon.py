@@ -1,4 +1,4 @@
-"""Words that begin with a surname character, derived from jieba's dictionary when first needed.
+"""Words that begin with a surname character, and how name-like a character is, from jieba's dictionary.
 
 A child's name is a surname and one or two more characters; so are 马上, 黄山, 周末, 高年级.
 jieba's dictionary (about 350,000 words with a frequency and a part-of-speech tag, shipped
@@ -9,14 +9,29 @@ person's name is a common word, not a name. jieba tags some everyday words as na
 the frequent "name"-tagged words that are everyday words, NOT_WORDS the dictionary words that
 are given names children have (a word list that hid them would hide the children).
 
-The list is built once per process (about a second) and only when a line has a child context
-next to a surname; the web form receives the same list (textrules.rule_data), so both sides
-decide alike.
+How name-like a character is comes from the same file (build): jieba's three-character entries
+tagged nr that begin with one of our surnames are about 33,000 names of people; a character's
+weight as the first given character, as the last (or only) one, and as a surname is twice the
+natural log of how much more often it stands there than in text at large (every word of the
+dictionary, counted by its frequency), rounded: 婷 and 琪 weigh +8 and +9 last, 的 -7, 们 -10.
+jieba's names are mostly of adults and of the past, so the characters of children's names today
+(涵 轩 梓 萱 睿 诺…) are raised to at least MODERN_WEIGHT by a hand list (namedata.MODERN_GIVEN),
+and the surnames of the region that jieba barely knows (侬, 禤) weigh REGIONAL_SURNAME_WEIGHT. The
+same pass lists the words of two characters that end in a surname character (主任, 上周, 工程,
+杨梅: a reading cannot begin inside one, 主任黄志明 is not 任黄志), those that begin with a
+character that ends names (远方: 祝福远方 is not 祝福远), four-character words that begin with a
+surname (龙飞凤舞), and the common words that are not nouns nor names (白天, 马上: never a name,
+even between two contexts).
+
+All of it is built once per process (about half a second) and only when a text first needs it;
+the web form receives the same lists (textrules.rule_data), so both sides decide alike.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+import math
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 MIN_FREQUENCY = 3
@@ -50,28 +65,92 @@ def jieba_dictionary() -> Path:
     return Path(importlib.util.find_spec("jieba").origin).parent / "dict.txt"
 
 
-@lru_cache(maxsize=4)
-def common_words(surnames: frozenset[str], compounds: frozenset[str]) -> frozenset[str]:
-    """Common words of two to four characters that begin with one of the surnames.
+# How name-like a character is: the weights are integers (the form's engine adds the same numbers).
+WEIGHT_SCALE = 2  # weight = round(WEIGHT_SCALE × ln(share among given names / share in text))
+MAX_WEIGHT = 8
+MIN_WEIGHT = -8  # also the weight of a character no name of the dictionary holds
+MODERN_WEIGHT = 4
+# A surname character no three-character name of the dictionary begins with (侬, 禤: regional
+# surnames jieba barely knows) weighs this; the others weigh at least 0 (农 would be -1: 农村).
+REGIONAL_SURNAME_WEIGHT = 4
+CLOSING_FREQUENCY = 100  # a word ending in a surname character this frequent is a word, not a name's start
+OPENING_FREQUENCY = 100  # …and one beginning with a character that ends names (远方, 雪原)
+IDIOM_FREQUENCY = 20  # four-character words (龙飞凤舞) that begin with a surname
+# Tags of words that stay words even between two contexts (白天, 马上, 万里: time, adverb, number, verb…).
+_NAME_LIKE_TAGS = ("n", "nr", "nrfg", "nrt", "ns", "nz", "nt", "a", "an", "j")
 
-    Four-character words only after a compound surname (欧阳, 司马): only there is a name four long.
+
+@dataclass(frozen=True)
+class Lexicon:
+    """What the name detector reads from jieba's dictionary."""
+
+    common: frozenset[str]  # words of two to four characters that begin with a surname (马上, 黄山, 龙飞凤舞)
+    fixed: frozenset[str]  # …of them, surname and one character that are never a name (白天, 马上: not nouns nor names)
+    closing: frozenset[str]  # two-character words that end in a surname character (主任, 上周, 生姜)
+    opening: frozenset[str]  # two-character words that begin with a character ending names (远方, 雪原)
+    first: dict[str, int]  # weight of each character seen first of two given characters (思 of 韦思琪)
+    last: dict[str, int]  # …and last, or alone (琪 of 韦思琪, 芳 of 王芳)
+    surname: dict[str, int]  # weight of each surname character
+
+
+def build(surnames: str, heads: str, compounds: tuple[str, ...], name_end: str, modern: str, regional: str) -> Lexicon:
+    """The lists and weights, in one pass over the dictionary (about half a second).
+
+    surnames: the surname characters; heads: other characters that begin a name (小, 阿);
+    compounds: compound surnames; name_end: characters that end given names; modern: characters
+    of children's given names today (raised to MODERN_WEIGHT); regional: surnames of the region
+    (raised to REGIONAL_SURNAME_WEIGHT).
     """
-    found = set(TAGGED_AS_NAME)
-    heads = {c[0] for c in compounds}
-    with jieba_dictionary().open(encoding="utf-8") as lines:
-        for line in lines:
-            if line[0] not in surnames and line[0] not in heads:
-                continue
-            word, frequency, tag = line.split()
-            longest = 4 if word[:2] in compounds else 3
-            if word[0] not in surnames and word[:2] not in compounds:
-                continue
-            if not 2 <= len(word) <= longest or word in NOT_WORDS:
-                continue
-            count = int(frequency)
-            if tag in _NAME_TAGS:
-                if len(word) == 2 and count >= NAME_TAGGED_COMMON:
-                    found.add(word)
-            elif count >= MIN_FREQUENCY:
-                found.add(word)
-    return frozenset(found)
+    starts, ends, compound_heads = set(surnames) | set(heads), set(surnames), {c[0] for c in compounds}
+    common, fixed, closing, opening = set(TAGGED_AS_NAME), set(), set(), set()
+    first, last, surname, text = Counter(), Counter(), Counter(), Counter()
+    for line in jieba_dictionary().open(encoding="utf-8"):
+        word, frequency, tag = line.split()
+        count = int(frequency)
+        for ch in word:
+            text[ch] += count
+        if len(word) == 2 and tag not in _NAME_TAGS:
+            if word[1] in ends and count >= CLOSING_FREQUENCY:
+                closing.add(word)
+            if word[0] in name_end and count >= OPENING_FREQUENCY:
+                opening.add(word)
+        elif len(word) == 2 and word[1] in ends and (count >= NAME_TAGGED_COMMON or word in TAGGED_AS_NAME):
+            closing.add(word)  # 杨梅 (jieba tags it a name): 杨梅山 is not 梅山
+        if tag == "nr" and len(word) == 3 and word[0] in ends:
+            first[word[1]] += 1
+            last[word[2]] += 1
+            surname[word[0]] += 1
+        if word[0] in starts or word[0] in compound_heads:
+            if _common(word, count, tag, starts, compounds):
+                common.add(word)
+                if tag not in _NAME_LIKE_TAGS and (len(word) == 2 or len(word) == 3 and word[:2] in compounds):
+                    fixed.add(word)  # only a surname and one character are ever asked about
+    first_weights, last_weights = _weights(first, text), _weights(last, text)
+    for weights in (first_weights, last_weights):
+        for ch in modern:
+            weights[ch] = max(weights.get(ch, MIN_WEIGHT), MODERN_WEIGHT)
+    surname_weights = _weights(surname, text)
+    floor = {ch: REGIONAL_SURNAME_WEIGHT if ch in regional or ch not in surname_weights else 0 for ch in surnames}
+    return Lexicon(frozenset(common), frozenset(fixed), frozenset(closing), frozenset(opening), first_weights,
+                   last_weights, {ch: max(floor[ch], surname_weights.get(ch, 0)) for ch in surnames})
+
+
+def _common(word: str, count: int, tag: str, starts: set[str], compounds: tuple[str, ...]) -> bool:
+    """A word of the dictionary that is a common word, not a name (see the module's docstring)."""
+    compound = word[:2] in compounds
+    if word in NOT_WORDS or not (word[0] in starts or compound) or not 2 <= len(word) <= 4:
+        return False
+    if len(word) == 4 and not compound:
+        return count >= IDIOM_FREQUENCY  # 龙飞凤舞 (jieba tags even this a name)
+    if tag in _NAME_TAGS:
+        return len(word) == 2 and count >= NAME_TAGGED_COMMON
+    return count >= MIN_FREQUENCY
+
+
+def _weights(counted: Counter, text: Counter) -> dict[str, int]:
+    total, text_total = sum(counted.values()), sum(text.values())
+    out = {}
+    for ch, n in counted.items():
+        ratio = ((n + 0.5) / total) / ((text[ch] + 1) / text_total)
+        out[ch] = max(MIN_WEIGHT, min(MAX_WEIGHT, round(WEIGHT_SCALE * math.log(ratio))))
+    return out

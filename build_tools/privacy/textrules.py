@@ -25,6 +25,7 @@ from ..rules import RULES
 from . import address, birthdate, names
 from .hits import Hit
 
+ASSET = "assets/privacy-rules.json"  # where the build writes rule_data() for the form (form_data.py)
 PHOTO_CODE = "privacy/photo-of-child"
 _PHOTO = "(?:照片|相片|合影|合照|生活照|证件照|免冠照|大头照|头像|近照|全家福|视频|录像)"
 _ATTACHED = "(?:见附件|附后|附件|另附|已附|附上|随附|已发|发群|发至|发到|见下图|如下图|见图)"
@@ -72,33 +73,78 @@ def find_all(text: str) -> list[tuple[str, int, int]]:
 
 
 def rule_data() -> dict:
-    """Everything the form's engine needs: rules, the name detector's lists, and each code's message."""
-    detector = names.detector()
+    """Everything the form's engine needs: rules, the name detector's patterns, lists and weights, and messages."""
+    from . import lexicon, namedata, nametext
+
+    lists = names.detector().lists
     return {
-        "version": 1,
+        "version": 2,
         "rules": list(RULES_DATA),
         "names": {
-            "before": names.BEFORE,
-            "afterAt": names.AFTER_AT,
-            "heading": names.HEADING,
-            "listItem": names.LIST_ITEM,
-            "surnames": names.SURNAMES,
-            "compound": list(names.COMPOUND_SURNAMES),
-            "anonymous": list(names.ANONYMOUS),
-            "nicknameHeads": names.NICKNAME_HEADS,
-            "notGiven": names.NOT_GIVEN,
-            "notLast": names.NOT_LAST,
-            "nameEnd": names.NAME_END,
-            "placeAfter": names.PLACE_AFTER,
-            "titles": list(names.TITLES),
-            "adultRoles": list(names.ADULT_ROLES),
-            "leadChars": names.LEAD_CHARS,
-            "famous": sorted(names.FAMOUS),
-            "common": sorted(detector.common),
-            "separators": names.SEP_NAME,
-            "maxListLines": names.MAX_LIST_LINES,
+            "before": namedata.BEFORE,
+            "after": namedata.AFTER,
+            "afterAt": namedata.AFTER_AT,
+            "heading": namedata.HEADING,
+            "listItem": namedata.LIST_ITEM,
+            "cue": namedata.CUE,
+            "childHead": namedata.CHILD_HEAD,
+            "candidate": names.CANDIDATE,
+            "splitAt": namedata.SPLIT_AT,
+            "split": namedata.SPLIT_NAME,
+            "surnames": namedata.SURNAMES,
+            "compound": list(namedata.COMPOUND_SURNAMES),
+            "anonymous": list(namedata.ANONYMOUS),
+            "nicknameHeads": namedata.NICKNAME_HEADS,
+            "notGiven": namedata.NOT_GIVEN,
+            "notLast": namedata.NOT_LAST,
+            "nameEnd": namedata.NAME_END,
+            "placeAfter": namedata.PLACE_AFTER,
+            "placeAfterJia": namedata.PLACE_AFTER_JIA,
+            "placeBefore": list(namedata.PLACE_BEFORE),
+            "orgAfter": list(namedata.ORG_AFTER),
+            "maxOrgGap": namedata.MAX_ORG_GAP,
+            "titles": list(namedata.TITLES),
+            "adultRoles": list(namedata.ADULT_ROLES),
+            "adultTasks": list(namedata.ADULT_TASKS),
+            "adultPredicate": list(namedata.ADULT_PREDICATE),
+            "leadChars": namedata.LEAD_CHARS,
+            "famous": sorted(namedata.FAMOUS),
+            "pseudonym": list(namedata.PSEUDONYM),
+            "separators": namedata.SEP_NAME,
+            "closers": nametext.CLOSERS,
+            "sentenceEnd": namedata.SENTENCE_END,
+            "maxListLines": namedata.MAX_LIST_LINES,
+            "maxBookTitle": nametext.MAX_BOOK_TITLE,
+            "weakMin": names.WEAK_MIN,
+            "anonymousWeight": names.ANONYMOUS_WEIGHT,
+            "compoundWeight": names.COMPOUND_WEIGHT,
+            "minWeight": lexicon.MIN_WEIGHT,
+            # Word lists by the character they share (the form rebuilds the words): common less fixed, and fixed.
+            "common": _by_head(lists.common - lists.fixed),
+            "fixed": _by_head(lists.fixed),
+            "closing": _by_head(lists.closing, last=True),
+            "opening": _by_head(lists.opening),
+            "first": _by_weight(lists.first),
+            "last": _by_weight(lists.last),
+            "surname": _by_weight(lists.surname),
         },
         "sentenceEnd": SENTENCE_END,
         "near": NEAR,
         "messages": {r["code"]: RULES[r["code"]].message for r in RULES_DATA},
     }
+
+
+def _by_head(words: frozenset[str], last: bool = False) -> dict[str, str]:
+    """{first (or last) character: the rest of each word, space-separated}: about a third smaller gzipped."""
+    out: dict[str, list[str]] = {}
+    for w in sorted(words):
+        out.setdefault(w[-1] if last else w[0], []).append(w[:-1] if last else w[1:])
+    return {k: " ".join(v) for k, v in sorted(out.items())}
+
+
+def _by_weight(weights: dict[str, int]) -> dict[str, str]:
+    """{weight: the characters of that weight}: the compact form of a weight table (the form rebuilds it)."""
+    out: dict[int, list[str]] = {}
+    for ch, weight in weights.items():
+        out.setdefault(weight, []).append(ch)
+    return {str(w): "".join(sorted(chars)) for w, chars in sorted(out.items())}

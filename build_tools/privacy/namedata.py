@@ -1,0 +1,211 @@
+"""The data of the name detector (names.py): word lists and patterns, defined once for Python and the form.
+
+textrules.rule_data writes all of it to assets/privacy-rules.json, where the form's engine
+(content/assets/privacy-rules.js) reads it. Every pattern keeps to the regex subset that
+Python's `re` and ECMAScript (flag u) read alike: explicit character classes (no \\s \\d \\w \\b),
+no `.`, `^` or `$`, lookbehinds of fixed width, no named groups (tests/test_privacy_parity.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+CODE = "privacy/person-name"
+
+# Common surnames, and those common where the data comes from (Guangxi, Hunan, Guizhou:
+# Zhuang, Yao, Miao, Dong, Tujia families: 覃 韦 侬 蒙 莫 黎 粟 农 蓝 岑 盘 冉 麻 滕 禤 磨).
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟"
+    "谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤蒙农蓝滕粟侬岑"
+    "甘欧凌兰麦庞易常乔施牛温康洪葛翟鲁聂伍颜左柴申祝盘冉麻禤磨邝冼阮卜巫练骆殷苗纪邢裴柳鲍翁季俞焦樊霍谷晏章储"
+    "艾毕项祁桂窦屈邬鞠栾费尤巩蒲宁车饶倪容包岳褚卫闵伏戚郁荣杭丰景匡宗丘宣贲郗仲伊宫"
+    "宓蓬郜奚佟关安萧涂符牟齐舒梅"
+)
+COMPOUND_SURNAMES = tuple(
+    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 司徒 令狐 宇文 夏侯 西门 南宫 端木 独孤 申屠 轩辕".split())
+ANONYMOUS = ("某某", "某")  # 王某某: the surname is still told
+# What school texts call a child instead of a name: 小 or 阿 and one character (小明, 阿妹).
+NICKNAME_HEADS = "小阿"
+
+# Characters no given name holds: particles, pronouns, verbs and words that follow a name,
+# numbers and measure words, time words, and the ends of place and organisation names.
+NOT_GIVEN = (
+    "的了们是在和与及或等也都就还又很把被让给从到对这那哪里么吗呢吧啊呀着过地得之其此该每各些个位名次件只条张"
+    "说讲问答看听想做去来回走跑吃喝玩写读唱画要会能需应将已曾再才并且而但却因由为以于向往跟同比"
+    "年日时分秒周岁级班届期节课校区县市省镇乡村街组路号室楼层栋单队部局厅处科股所站馆院厂场店社会团委办学生师员"
+    "你我他她它谁啥怎几多两二三四五六七八九十百千万亿零〇上下前后内外边面头脑身手脚"
+    "丢拿放找买卖借用打扔捡掉洗穿摔拉推坐睡进出吵闹哭喊叫怕躲藏偷抢骗玩耍逃跳爬游泳溺淹烧烫伤病痛吗"
+    "爸妈爷奶晚夜午昨早好"
+)
+# …nor ends a three-character name: what typically follows a name (李明参加, 王芳今年, 张伟说).
+NOT_LAST = ("的了是在和与及或等也都就还又很把被让给从到对籍省市县区镇乡村今现因获被由跟参表爸妈爷奶父母姐哥弟妹兄家亲"
+            "叔姨舅姑小老大最都曾已正将要会能可所读上去来说笑哭送收帮带领界岛港庄楼塔寺庙桥岭洞湾州山")
+# Surnames of the region (Zhuang, Yao, Miao, Dong, Tujia families) weigh at least
+# lexicon.REGIONAL_SURNAME_WEIGHT, however often the character stands in other words (盘子, 光盘).
+REGIONAL_SURNAMES = "覃韦侬蒙莫黎粟农蓝岑盘冉麻滕禤磨"
+# Verbs after which a name-shaped span is a place (赴林芝, 游览了齐云山), not a person.
+PLACE_BEFORE = tuple("赴 前往 游览 游览了 登上 登上了 途经 抵达 到达 远赴 奔赴".split())
+# Characters that end given names (轩 涵 琪 杰…): a three-character reading whose first two
+# characters are a common word (方子轩, 林子轩: 方子, 林子) is a name only when it ends in one.
+NAME_END = (
+    "轩涵萱豪杰宇琪怡悦欣雨泽睿诺彤妍萌馨瑶熙宸昊浩然博航晨辰阳洋峰磊鑫婷娜丽敏静燕霞艳芳红华明军强伟勇斌波涛龙凯鹏"
+    "飞超亮健俊彬锐楠媛颖茜倩蕾薇琳璐晴雪梅兰菲欢嘉佳琦瑞祥康恒毅帆远翔腾铭锦烨煜皓晗曦汐沐朵依伊瑾璇玲莹慧婧洁蓉珊"
+    "珍秀英凤霖森松宁乐歌彪威奇昕旭昱晟晖玮珂琛瑜璟宏弘鸿宝贝丹露辉荣聪智灵彦哲涵钰琰璐希曼岚岩鹤麟骏驰霆钧铄"
+    "墨桐蕊菡苒柔嫣姝婉婕妤娅琬瑄珈茹芸莉莎琴瑶筱"
+)
+# Characters of children's given names today that jieba's names (mostly of adults, and of the
+# past) hold too rarely: lexicon.given_weights raises them to lexicon.MODERN_WEIGHT.
+MODERN_GIVEN = (NAME_END + "子梓思一可心语诗若梦紫晓佳嘉家俊文雅欣怡宇浩"
+                "玥奕昕珺翊芮宸晞昀祎骞彧煦筠歆玟珞淇妤烁炜苡芊菁蕙樾楷栩曜晔暄颢泓瀚沛潇滢琛瑄瑗婵娴姗锴铠钧焱淼垚")
+# What follows a place name, not a person's (陆城镇, 荣家湾, 张谷英村, 苏仙区; 李宁牌): a reading followed by one is a place.
+PLACE_AFTER = "省市县区镇乡村街寨屯湾路州旗盟坝坪岭峪沟坡岗塘洲港岛祠寺庙阁塔堆牌"
+# …and what follows the name of a place or an organisation a word or two later (马兰花艺术团,
+# 杨家溪景区, 高峰林场, 江华瑶族自治县, 金凤凰志愿服务队): a reading followed by one is a name of a thing.
+ORG_AFTER = tuple(
+    "艺术团 舞蹈队 合唱团 志愿 服务队 服务站 服务中心 协会 读书会 俱乐部 工作室 基金 公司 集团 景区 公园 广场 林场 农场 社区 书院"
+    " 学校 小学 中学 幼儿园 纪念馆 博物馆 图书馆 文化馆 科技馆 祠堂 故居 风景区 湿地 水库 大桥 大道 大街 小区 花园 族自治 自治"
+    " 军校 旧址 遗址 故里 纪念碑 陵园 河畔 江畔 湖畔 机场 车站 火车站 高铁站 汽车站 码头 港口 景点 古镇 古城 老街"
+    " 体育馆 体育场 体育中心 教学楼 实验楼 综合楼 宿舍楼 办公楼 图书楼 科技楼".split())
+# …and 家 before one of these is a place too (马家河, 陈家巷, 刘家祠堂), where 韦家豪 and 覃家乐 are names.
+PLACE_AFTER_JIA = "河湾村坪巷桥岭沟塘坳寨庄店铺园山冲垅坡嘴湖港溪洲岗屯院堡营祠坝湖渡铺台"
+MAX_ORG_GAP = 2  # characters between the reading and such an ending (马兰花艺术团: 马兰 + 花 + 艺术团)
+TITLES = tuple(
+    "老师 教师 校长 副校长 书记 副书记 主任 副主任 局长 副局长 县长 副县长 区长 镇长 乡长 市长 村长 支书 厅长 处长 科长 股长"
+    " 所长 站长 馆长 院长 园长 会长 理事长 秘书长 部长 委员 主席 法官 检察官 警官 民警 警察 辅警 律师 医生 医师 大夫 护士 教授"
+    " 博士 专家 讲师 教练 教官 社工 干事 干部 同志 先生 女士 阿姨 叔叔 伯伯 大姐 大哥 师傅 经理 董事长 记者 主持人 主讲人"
+    " 志愿者 辅导员 班主任 指导员 网格员 专干 联络员 咨询师 心理咨询师 烈士 英雄 作家 诗人 画家 总 工 队长 爷爷 奶奶 老人".split())
+# Roles that make the name after them an adult's, whatever follows it.
+ADULT_ROLES = tuple(
+    "老师 教师 校长 班主任 辅导员 志愿者 社工 书记 主任 局长 法官 检察官 警官 民警 律师 医生 护士 主持人 主讲人 讲师 专家"
+    " 教授 家长 父亲 母亲 爸爸 妈妈 爷爷 奶奶 外公 外婆 监护人 代表 干部 网格员 主讲 嘉宾 记者 诗人 演员"
+    " 主席 所长 站长 馆长 院长 园长 会长 部长 镇长 乡长 县长 村长 支书 队长 校医 督导员 指导员 咨询师 护士长 联系人 负责人 评委"
+    " 人员 爱心人士 企业家 村民 党员 同志 先生 女士 阿姨 叔叔 师傅 教练 作家 画家 指导 带队 领队 主办 承办".split())
+# What only adults do in these texts: a name right before one is an adult's (韦海涛主持…, 覃丽华致辞).
+ADULT_TASKS = tuple("主持 带队 主讲 授课 讲授 致辞 讲话 出席 捐赠 捐款 捐资 慰问 看望 走访了 讲解了".split())
+# What says that the names before it are adults' (…是这次活动的志愿者, …作为带队老师).
+ADULT_PREDICATE = ("是", "为", "作为", "担任", "系")
+# A three-character reading that starts with one of these and a surname is read from the
+# second character on (感谢王芳同学 → 王芳, 向李明同学学习 → 李明).
+LEAD_CHARS = "向于谢祝贺给为让叫请对替帮陪教带送"
+# Historical figures, characters of stories, the authors children read and the donors and educators
+# schools and their buildings are named after, whom school texts name beside children (学习雷锋,
+# 岳飞的故事, 曹文轩的《草房子》, 邵逸夫楼).
+FAMOUS = frozenset(
+    "岳飞 李白 杜甫 白居易 王维 孟浩然 李清照 苏轼 苏东坡 辛弃疾 陆游 王安石 欧阳修 柳宗元 韩愈 屈原 陶渊明 孔子 孟子 老子"
+    " 庄子 荀子 墨子 韩非子 诸葛亮 曹操 刘备 关羽 张飞 赵云 孙权 周瑜 司马光 司马迁 秦始皇 汉武帝 唐太宗 李世民 武则天"
+    " 康熙 乾隆 朱元璋 郑和 张骞 文天祥 岳母 林则徐 邓世昌 孙中山 鲁迅 毛泽东 周恩来 朱德 刘少奇 邓小平 雷锋 黄继光 邱少云"
+    " 董存瑞 刘胡兰 王二小 赵一曼 杨靖宇 方志敏 焦裕禄 孔繁森 钱学森 邓稼先 袁隆平 屠呦呦 钟南山 李四光 华罗庚 詹天佑"
+    " 张衡 祖冲之 李时珍 华佗 扁鹊 蔡伦 毕昇 王羲之 颜真卿 齐白石 徐悲鸿 梅兰芳 聂耳 冼星海 花木兰 穆桂英 包拯 包青天 海瑞"
+    " 戚继光 郑成功 孙悟空 猪八戒 沙和尚 唐僧 孟母 曹冲 孔融 王冕 匡衡 车胤 孙敬 苏秦 黄香 闻一多 朱自清 冰心 老舍 巴金 茅盾"
+    " 叶圣陶 郭沫若 艾青 臧克家 季羡林 杨利伟 王亚平 翟志刚 景海鹏 张桂梅 黄文秀 张富清 李大钊 陈独秀 瞿秋白 江姐 江竹筠"
+    " 夏明翰 叶挺 贺龙 彭德怀 陈毅 林觉民 谭嗣同 秋瑾 曹雪芹 施耐庵 吴承恩 罗贯中 孙膑 孙武 商鞅 李冰 王昭君 貂蝉 西施"
+    " 杨玉环 宋庆龄 邓颖超 向警予 张思德 白求恩 任长霞 罗阳 黄大年 南仁东 于敏 孙家栋 王进喜 时传祥 吴运铎 高玉宝 张海迪"
+    " 刘翔 姚明 郎平 李宁 邓亚萍 孔令辉 马龙 张继科 孙杨 苏炳添 谷爱凌 武大靖 全红婵"
+    " 曹文轩 杨红樱 郑渊洁 沈石溪 秦文君 黄蓓佳 叶君健 张天翼 严文井 孙幼军 冯骥才 林海音 萧红 史铁生 汪曾祺 余光中"
+    " 孟郊 贺知章 王之涣 王昌龄 杜牧 李商隐 刘禹锡 范仲淹 杨万里 高适 岑参 骆宾王 李绅 袁枚 郑板桥 龚自珍 于谦 张继 崔颢"
+    " 韦应物 王勃 陈子昂 柳永 晏殊 秦观 黄庭坚 朱熹 刘邦 项羽 韩信 张良 萧何 司马懿 诸葛孔明 祖逖 杨时 孙康 岳云 华罗庚"
+    " 邵逸夫 田家炳 曾宪梓 霍英东 李嘉诚 包玉刚 陈嘉庚 蔡元培 陶行知 晏阳初 黄炎培 徐特立 马相伯 张謇"
+    " 潘冬子 张嘎 马小跳 鲁西西 韦拔群 鲁班 祝英台 梁山伯 牛郎 许仙 白素贞 杨家将".split()
+) - {"刘翔", "李宁"}  # also ordinary names of children: see lexicon.NOT_WORDS
+# What says that a name is made up (小明（化名）): such a name is not a child's.
+PSEUDONYM = ("（化名）", "(化名)", "（化名", "(化名", "化名")
+
+_HAN = "\u4e00-\u9fff"
+_CN_NUM = "一二三四五六七八九十"
+_SP = "[ \u3000]*"
+SEP_NAME = "、，,和与及跟同/／;； \u3000"  # between two names of a list
+# What may stand inside a name written apart (李 娜, 韦·春花): names.join_split takes it out first.
+# Where one may begin: a surname, perhaps one more character, then a space or a dot before a Chinese character.
+SPLIT_AT = rf"[{SURNAMES}{''.join(c[0] for c in COMPOUND_SURNAMES)}](?=[{_HAN}]?[ \u3000·•・][{_HAN}])"
+SPLIT_NAME = (rf"(?:(?<![{_HAN}])(?:{'|'.join(COMPOUND_SURNAMES)}|[{SURNAMES}])(?:[ \u3000][{_HAN}]){{1,2}}(?![{_HAN}])"
+              rf"|(?:{'|'.join(COMPOUND_SURNAMES)}|[{SURNAMES}])[·•・](?=[{_HAN}]))")
+_GRADE = (rf"(?:[一二三四五六七八九1-9]年级(?:[（(]?[0-9{_CN_NUM}]{{1,2}}[）)]?班)?|[初高][一二三](?:[（(]?[0-9{_CN_NUM}]{{1,2}}[）)]?班)?"
+          rf"|[0-9{_CN_NUM}]{{1,2}}[（(][0-9{_CN_NUM}]{{1,2}}[）)]班|[0-9{_CN_NUM}]{{1,2}}班|[大中小]班)")
+_AGE = rf"(?<![0-9])(?:1[0-8]|[1-9]|十[一二三四五六七八]?|[一二三四五六七八九])(?:周)?岁(?![0-9以])"
+_CHILD_NOUN = (
+    "留守儿童|困境儿童|留守学生|困难学生|贫困学生|受助学生|受助儿童|受助对象|结对儿童|结对学生|结对对象|帮扶学生|帮扶儿童|帮扶对象"
+    "|资助对象|救助对象|关爱对象|学生代表|少先队员|小学生|中学生|初中生|高中生|男生|女生|男孩子?|女孩子?|男童|女童|小孩|孩子(?!们)"
+    "|儿童(?!们)|幼儿|(?<![大留])学生(?!们)|该生|学员|营员|孤儿|患儿|学童|(?<!老)同学(?!们)|小朋友(?!们)|宝宝|外孙女|外孙|孙子|孙女"
+    "|儿子|女儿|侄子|侄女|妹妹|弟弟|哥哥|姐姐|班长|课代表|学习委员|中队长|大队长|小队长|大队委|小主持人|升旗手|护旗手|领唱|同桌|新生"
+    "|姓名|名叫|叫做|名字叫|(?<=[她他我个位子生孩友])叫|(?:兄妹|姐弟|兄弟|姐妹)(?:俩|两人|二人)?|写给"
+)
+# Prizes and ranks in a list of winners (一等奖罗雨婷，二等奖…; 第一名：吴俊豪; “劳动之星”黄家乐).
+_PRIZE = (rf"(?:(?:[一二三四五六]|特)等奖|金奖|银奖|铜奖|优秀奖|鼓励奖|进步奖|冠军|亚军|季军|第[{_CN_NUM}0-9]{{1,2}}名"
+          rf'|之星[”"」』]?)(?:[（(][^）)\n]{{1,8}}[）)])?(?:获得者|得主)?(?:是|为)?')
+# Groups and teams (第一小组 韦明杰; 红队队长 覃浩然; A组（8—10岁）罗俊熙), at the start of a clause.
+_GROUP = (rf"(?<![{_HAN}A-Za-z0-9])(?:第?[{_CN_NUM}0-9A-Z][{_CN_NUM}0-9A-Za-z]?(?:小)?[组队]|[红蓝黄绿紫橙白黑][队组])"
+          rf"(?:[（(][^）)\n]{{1,12}}[）)])?(?:队长|组长)?")
+_HEADS = SURNAMES + "".join(sorted({c[0] for c in COMPOUND_SURNAMES} - set(SURNAMES)))  # a name's first character
+# The first character of every context before a name: Python's re tries a pattern at every
+# position, and one character class first is 5-10× faster than the alternation itself.
+# What every context before a name begins with, two characters of it: Python's re tries a pattern at every
+# position, and a character class and this check first are several times faster than the alternation itself
+# (a page's text and markup are full of digits, 学 and 小). tests/test_privacy_parity.py checks that it lets
+# every context through.
+_BEFORE_FIRST = ("".join(sorted({re.sub(r"^(?:\(\?<[=!][^)]*\))+", "", a)[0] for a in _CHILD_NOUN.split("|")} - {"("}))
+                 + "兄姐一二三四五六七八九十初高大中小特金银铜优鼓进冠亚季第之红蓝黄绿紫橙白黑共分0-9A-Z")
+_BEFORE_PAIRS = (
+    rf"留守|困[境难]|贫困|受助|结对|帮扶|资助|救助|关爱|学[生员童习]|少先|小[学孩朋队主班]|中[学队班]|初[中一二三]|高[中一二三]"
+    rf"|[男女][生孩童]|女儿|孩子|儿[童子]|幼儿|该生|营员|孤儿|患儿|同[学桌]|宝宝|外孙|孙[子女]|侄[子女]|妹妹|弟弟|哥哥"
+    rf"|姐[姐弟妹]|兄[妹弟]|班长|课代|大[队班]|升旗|护旗|领唱|新生|姓名|名[叫字]|叫|写给"
+    rf"|[0-9{_CN_NUM}]{{1,2}}(?:[年岁等班组队（(]|周岁|小组)|特等|[金银铜]奖|优秀|鼓励|进步|[冠亚季]军|第[{_CN_NUM}0-9]|之星"
+    rf"|[红蓝黄绿紫橙白黑][队组]|[A-Z][0-9A-Za-z]?(?:组|队|小组)|共[0-9{_CN_NUM}两]|分别")
+BEFORE_BODY = (rf"(?:(?:{_CHILD_NOUN})(?:代表)?|{_GRADE}的?(?:学生|同学|新生)?|{_AGE}半?的|{_PRIZE}|{_GROUP}"
+               rf"|共[0-9{_CN_NUM}两]{{1,3}}[人名位][：:]|分别(?:是|为))(?:为|是|有)?[：:]?{_SP}"
+               rf"(?=[{_HEADS}{NICKNAME_HEADS}])")
+BEFORE = rf"(?=[{_BEFORE_FIRST}])(?={_BEFORE_PAIRS}){BEFORE_BODY}"
+_ASCII_FIRST = "[0-9A-Za-z](?=[0-9A-Za-z]?(?:[组队岁班年（(]|周岁|小组))"
+HEADING = (
+    r"(?=[名获一二三特优需参帮受资结救姓学同儿孩营幼小对以下])(?:名单(?:如下)?(?:[：:]|[ \u3000]+)|名单(?=[ \u3000]*\n)"
+    r"|(?:学生|同学|儿童|孩子|营员|学员|幼儿|小朋友|对象)[^。！？!?\n：: \u3000\t]{0,8}[：:]|获奖(?:学生|同学|名单|者|情况)?[：:]"
+    r"|(?:[一二三]|特)等奖(?:获得者)?[：:]|(?:以下|下列)[^。！？!?\n：:]{0,16}[：:]"
+    r"|(?:优秀|三好)(?:学生|学员|营员|少先队员|队员)[：:]?|需要(?:重点)?关注的(?:学生|儿童|孩子)[：:]?"
+    r"|参加(?:活动的)?(?:学生|儿童|营员)[：:]?|参赛(?:学生|选手)[：:]?|(?:帮扶|受助|资助|结对|救助)(?:对象|学生|儿童)[：:]|姓名)"
+    r"[（(【〔]?"
+)
+_FAMILY = "父亲|母亲|爸爸|妈妈|父母|爸妈|爷爷|奶奶|外公|外婆|姥姥|姥爷|监护人|家长|哥哥|姐姐|弟弟|妹妹"
+_CARER = "爷爷|奶奶|外公|外婆|姥姥|姥爷|叔叔|婶婶|伯伯|姑姑|舅舅|姨妈|亲戚|哥哥|姐姐|父亲|母亲|爸爸|妈妈"
+_CHILDREN = "同学|学生|小朋友|孩子|儿童|营员|学员|留守儿童"
+AFTER = (
+    rf"(?:{_SP}(?:小)?同学(?!们)|{_SP}小朋友(?!们)"
+    rf"|{_SP}[，,、（(|｜\t]?{_SP}(?:今年|现年|年仅|刚满|才|已)?{_AGE}"
+    rf"|{_SP}[，,、（(|｜\t]?{_SP}(?:今年|现在|目前)?(?:就读于|在读|读|上|是)?{_GRADE}(?!组)"
+    rf"|(?:{_SP}[，,、（(|｜\t]{_SP}|[ \u3000]+)[男女](?:生|孩|童|性)?(?![{_HAN}A-Za-z])"
+    rf"|(?:及其|和其|与其)?的?(?:{_FAMILY})|之(?:子|女|孙女|孙|父|母)|{_SP}(?:兄妹|姐弟|兄弟|姐妹)|(?:是一对)?双胞胎"
+    rf"|担任(?:班长|学习委员|课代表|中队长|大队长|小队长|升旗手|小主持人|小队长)"
+    rf"|(?:现在|目前|一直|从小)?(?:由|跟着?|随|和|与)(?:其)?(?:{_CARER})(?:照顾|抚养|照看|生活|一起生活|带大|住|接回|接走)"
+    rf"|(?:父母|爸妈)(?:常年|长期|都|均|在外|外出|离异|双亡)"
+    rf"|家(?:住|里|中|庭)|就读于|(?:等[0-9{_CN_NUM}两]{{0,3}}[名位个]?|[0-9{_CN_NUM}两]{{1,3}}[名位个])(?:{_CHILDREN})(?!们)"
+    rf"|[，,]{_SP}你好|的(?:一封)?(?:信|回信)(?![{_HAN}]))"
+)
+# Where a list line's names begin: after a list marker, a table's cell border or a tab.
+LIST_ITEM = (rf"(?:[-*+•·]|[0-9]{{1,3}}[.、)）]|[（(][0-9{_CN_NUM}]{{1,3}}[）)]|[①-⑳]|[{_CN_NUM}][、.]|No[.．]?[0-9]{{1,3}}"
+             rf"|序号[0-9]{{1,3}})?{_SP}")
+MAX_LIST_LINES = 500
+
+# Where a context after a name begins: the shortest surname-and-given-name shape that a context
+# follows, found by one pattern led by the surname class (a search for AFTER alone is 75× slower).
+AFTER_AT = rf"[{_HEADS}{NICKNAME_HEADS}][{_HAN}]{{1,3}}?(?=(?:{AFTER}))"
+
+# A child in the sentence, wherever it stands (the second way a name is found, names.py: every
+# name-shaped span of such a sentence is judged by how name-like it is).
+CUE_WORDS = tuple(
+    "学生 同学 小朋友 孩子 儿童 营员 学员 幼儿 该生 少年 少先队 队员 新生 男孩 女孩 男生 女生 宝宝 孙子 孙女 外孙 儿子 女儿"
+    " 弟弟 妹妹 哥哥 姐姐 兄妹 姐弟 兄弟 姐妹 双胞胎 同桌 班长 组长 大队委 小主持人 升旗手 护旗手 领唱 之星"
+    " 年级 小学 中学 幼儿园 父母 父亲 母亲 爸爸 妈妈 爷爷 奶奶 外公 外婆 姥姥 姥爷 监护 留守 困境 孤儿 单亲 离异 改嫁 务工 打工"
+    " 作业 成绩 上课 住校 放学 上学 返校 离校 病假 事假 请假 缺勤 点名 语文 数学 英语 功课 课堂 课间 升学"
+    " 家访 走访 回访 探访 慰问 帮扶 资助 受助 结对 助学 补助 低保 心愿 测评 量表 心理 谈心 个案 档案 台账 跟进 关爱 关注"
+    " 观察 视力 体检 营养 接送 接回 获奖 获得 表彰 评为 称号 冠军 名单 入选 比赛 竞赛 等奖 选手 决赛 复赛 初赛 运动会"
+    " 值日 托管 学习 学校 班上 班里 全班 本班 听讲 周记 辅导 课外 寒假 暑假 夏令营 冬令营"
+    " 长大 手工 画画 举手 转学 懂事 听话 调皮 想家 书包 文具 作文 日记 绘本 拼音 跳绳 游戏 作品".split())
+_CUE_PATTERNS = (_AGE, _GRADE, "(?:name|grade|age|student|class)[ \u3000]*[:：]")
+_CUE_FIRST = "".join(sorted({w[0] for w in CUE_WORDS})) + _CN_NUM + "初高大中小"
+CUE = (rf"(?=[{_CUE_FIRST}]|{_ASCII_FIRST}|(?:name|grade|age|student|class)[ \u3000]*[:：])"
+       rf"(?:{'|'.join(CUE_WORDS)}|{'|'.join(_CUE_PATTERNS)})")
+# …of them, those that name children themselves, not lists or prizes: a heading that holds an adult word
+# (志愿者名单, 负责老师) and none of these heads names of adults.
+_CHILD_HEAD_WORDS = tuple(
+    "学生 同学 小朋友 孩子 儿童 营员 学员 幼儿 该生 少年 少先队 新生 男孩 女孩 男生 女生 宝宝 年级 留守 困境 受助 帮扶 结对"
+    " 资助 孙子 孙女 儿子 女儿".split())
+CHILD_HEAD = rf"(?:{'|'.join(_CHILD_HEAD_WORDS)}|{_AGE}|{_GRADE})"
+SENTENCE_END = "。！？!?\n"

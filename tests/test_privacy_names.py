@@ -1,0 +1,84 @@
+"""The name rule on whole files: headings and tables that govern the lines below them, lists, adults.
+
+The corpora (test_privacy_corpus.py) hold single sentences; these are the shapes that only a file
+has: a heading line over a list, a table's header over its rows, a Markdown section, a record.
+Fictional names.
+"""
+
+import pytest
+
+from build_tools.privacy import names, scan
+from build_tools.problems import Report
+
+CODE = "privacy/person-name"
+
+
+def lines(name: str, text: str) -> list[int]:
+    """The lines of the name findings in a file's text."""
+    report = Report()
+    scan.Scanner(report).text(name, text)
+    assert {p.code for p in report.problems} <= {CODE}
+    return [p.line for p in report.problems]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a line ending in a colon that speaks of a child governs the lines up to the next empty one
+    ("辅导日志：\n11月28日 罗俊熙 语文\n12月5日 韦小燕 数学\n\n12月6日 黄志强 讲座\n", [2, 3]),
+    # a table's header row governs its rows
+    ("| 日期 | 学生 | 内容 |\n| --- | --- | --- |\n| 11月28日 | 罗俊熙 | 语文 |\n", [3]),
+    # a Markdown heading governs its section, over empty lines
+    ("## 心理测评\n\n黄梓萱：焦虑量表得分偏高\n\n莫子轩：正常\n", [3, 5]),
+    # a heading over a list of prizes
+    ("## 获奖名单\n\n- 一等奖：韦思琪\n- 二等奖：覃浩宇、黄梓涵\n", [3, 4, 4]),
+    # a record's description
+    ('id: "x"\ntitle: "周六课业辅导"\ndescription: |\n  本次辅导中，三年级的罗俊熙进步很大。\n', [4]),
+    # two names or more in a list need no word for children (1. 2. markers, 、)
+    ("1. 韦思琪 2. 覃宇航 3. 黄俊熙\n", [1, 1, 1]),
+    ("## 学生志愿者\n\n黄梓涵、覃浩宇\n", [3, 3]),
+])
+def test_a_child_named_in_a_file_blocks(text, expected):
+    assert lines("content/news/page.md", text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # adults: a column whose header names them, a heading that does, a role before the list
+    "| 活动 | 学生人数 | 负责老师 |\n| --- | --- | --- |\n| 防溺水 | 36 | 黄志强 |\n| 消防 | 40 | 覃丽华 |\n",
+    "## 志愿者名单\n\n黄志强、覃丽华、韦海涛\n",
+    "指导老师：\n黄丽华、覃志强\n",
+    "带队老师：高志强、梁小燕，孩子们分成两组。\n",
+    "感谢黄志强、覃丽华等爱心人士为孩子们捐赠图书。\n",
+    "韦海涛和覃丽华是这次活动的志愿者，孩子们很喜欢他们。\n",
+    # places, things, stories, a made-up name, in sentences full of children
+    "# 冬季安全讲座\n\n主讲：县消防救援大队 黄志强\n\n面向三至六年级学生。\n",
+    "孩子们读了杨红樱的《淘气包马小跳》，讲了司马光砸缸的故事。\n",
+    "学生们参观了马兰花艺术团、高峰林场和陈家巷。\n",
+    "留守儿童小明（化名）今年10岁，父母在外打工。\n",
+])
+def test_ordinary_files_pass(text):
+    assert lines("content/news/page.md", text) == []
+
+
+def test_a_heading_governs_its_list_not_the_text_after_it():
+    """A built page has no empty line between paragraphs: a heading's list ends where the text goes on."""
+    page = ("<p>儿童年龄段：3至6岁</p>\n<p>学生须知：</p>\n<p>蓝天救援队为学生讲解防溺水知识。</p>\n"
+            "<p>韦海涛和覃丽华是这次活动的志愿者。</p>\n<p>获奖名单：</p>\n<p>韦思琪</p>\n<p>覃浩宇</p>\n")
+    assert lines("site/news/index.html", page) == [6, 7]
+
+
+def test_the_search_indexs_zero_width_spaces_do_not_hide_a_role_or_a_list():
+    index = '{"docs":[{"text":"<p>\u200b指导老师\u200b：\u200b韦丽华\u200b、\u200b莫晓玲\u200b，孩子们很喜欢她们\u200b。</p>"}]}'
+    assert lines("site/search/search_index.json", index) == []
+
+
+def test_a_name_written_apart_is_one_name_and_reported_where_it_stands():
+    text = "学生 韦·春花 今年9岁，李 娜 同学获得三等奖。"
+    spans = names.detector().find(text)
+    assert [text[s:e] for s, e in spans] == ["韦·春花", "李 娜"]
+
+
+def test_the_weights_come_from_jiebas_names():
+    lists = names.detector().lists
+    assert lists.last["琪"] > 0 > lists.last["们"]  # 琪 ends names, 们 never
+    assert lists.surname["王"] > lists.surname["农"]  # 农村 is everywhere
+    assert lists.first["梓"] >= 4 and lists.surname["侬"] >= 4  # children's names today, the region's surnames
+    assert "主任" in lists.closing and "龙飞凤舞" in lists.common and "白天" in lists.fixed
