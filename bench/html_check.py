@@ -1,4 +1,4 @@
-"""Cost of the built-site HTML check (build_tools/html_check.py) per page, on a synthetic site.
+"""Cost of the built-site HTML check (build_tools/check/html_check.py) per page, on a synthetic site.
 
 .venv/bin/python bench/html_check.py [--activities 1000] [--site PATH]
 Builds N synthetic activities (bench/synth.py) unless --site names a built site, then times the
@@ -15,9 +15,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.synth import repo_with_activities  # noqa: E402
-from build_tools import ROOT, html_check  # noqa: E402
+from build_tools import ROOT
 from build_tools.build import build  # noqa: E402
-from build_tools.problems import Report  # noqa: E402
+from build_tools.check import html_check  # noqa: E402
+from build_tools.report.problems import Report  # noqa: E402
 
 
 def main() -> None:

@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from build_tools.privacy import scan  # noqa: E402
 from build_tools.privacy.files import _site_wanted  # noqa: E402
-from build_tools.problems import Report  # noqa: E402
+from build_tools.report.problems import Report  # noqa: E402
 
 
 def main() -> int:

@@ -16,15 +16,17 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import ROOT, html_check, janitor
+from . import ROOT
+from .check import html_check
+from .engine import janitor
+from .engine.forked import WorkerFailed
+from .engine.mkdocs_edge import MkdocsFailed, build_site
+from .engine.search_index import SearchIndexFailed, indexing
+from .engine.site_guard import unsafe_site_dir
 from .generate import generate
-from .forked import WorkerFailed
-from .mkdocs_edge import MkdocsFailed, build_site
-from .problems import Report, format_report
 from .privacy import phone
 from .privacy.files import SiteScan
-from .site_guard import unsafe_site_dir
-from .search_index import SearchIndexFailed, indexing
+from .report.problems import Report, format_report
 from .validate import Checked, Dataset, validate_all
 
 

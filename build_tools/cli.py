@@ -16,7 +16,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from . import dates
+from .report import dates
 
 COMMANDS = [
     "build_tools.commands.validate",

@@ -13,27 +13,16 @@ from pathlib import Path
 
 import yaml
 
-from . import (
-    api,
-    atom_feed,
-    calendar_export,
-    catalogue,
-    directory_pages,
-    feed_pages,
-    field_reference,
-    form_data,
-    home_page,
-    qr,
-    search_terms,
-    template_record,
-)
-from .forked import LateFiles
-from .directory import Centre, HotlineBook, PolicyIndex, build_centre, build_hotlines, build_policies
-from .lists import Lists
-from .mkdocs_edge import site_url
-from .model import Activity, build_activity
-from .render import SiteInfo, write_pages
-from .stats.pages import statistics_pages
+from .check import search_terms
+from .engine.forked import LateFiles
+from .engine.mkdocs_edge import site_url
+from .exports import api, atom_feed, calendar_export, form_data, qr, template_record
+from .load.lists import Lists
+from .model.activity import Activity, build_activity
+from .model.directory import Centre, HotlineBook, PolicyIndex, build_centre, build_hotlines, build_policies
+from .pages import catalogue, directory_pages, feed_pages, field_reference, home_page
+from .pages.render import SiteInfo, write_pages
+from .pages.statistics import statistics_pages
 from .validate import Dataset
 
 

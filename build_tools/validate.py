@@ -11,16 +11,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from . import ROOT, consistency, directory_rules, duplicates, search_terms
-from .forked import Beside
-from .gc_pause import cycle_collector_paused
-from .lists import Lists
+from . import ROOT
+from .check import consistency, directory_rules, duplicates, search_terms
+from .check.gc_pause import cycle_collector_paused
+from .check.schema import RecordSchema
+from .engine.forked import Beside
+from .load.lists import Lists
+from .load.sources import is_linked, load_yaml, real_path, rel, report_symlink, symlinks
+from .load.strict_yaml import Document
 from .privacy.files import scan_paths
-from .problems import Report, quote
-from .schema import RecordSchema
-from .sources import is_linked, load_yaml, real_path, rel, report_symlink, symlinks
+from .report.problems import Report, quote
 from .stats.check import Statistics, in_statistics, statistics_files, validate_statistics, validate_statistics_paths
-from .strict_yaml import Document
 
 ACTIVITY_DIR = "data/activities"
 

@@ -56,7 +56,7 @@ def built_site(tmp_path_factory):
 @pytest.fixture(scope="session")
 def site_url(built_site):
     """The session's built site served on 127.0.0.1 (a free port)."""
-    from .browser import serve
+    from tests.browser import serve
 
     with serve(built_site) as url:
         yield url
@@ -65,7 +65,7 @@ def site_url(built_site):
 @pytest.fixture(scope="session")
 def browser():
     """One Chromium for the whole session; each test opens its own page or context."""
-    from .browser import chromium
+    from tests.browser import chromium
 
     with chromium() as b:
         yield b

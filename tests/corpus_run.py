@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from build_tools.privacy import scan
-from build_tools.problems import Report
+from build_tools.report.problems import Report
 
 DEFAULT = Path(__file__).parent / "privacy_samples/_corpus"
 

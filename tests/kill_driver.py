@@ -12,9 +12,9 @@ from pathlib import Path
 
 MOMENTS = {
     "validation": ("build_tools.validate", "validate_activities"),  # the statistics helper is running
-    "generation": ("build_tools.render", "activity_page"),  # inside the forked page writers
+    "generation": ("build_tools.pages.render", "activity_page"),  # inside the forked page writers
     "mkdocs": ("build_tools.privacy.files", "SiteScan.written"),  # mkdocs is writing pages, two helpers run
-    "scan": ("build_tools.html_check", "check_file"),  # the check of the built pages, on both cores
+    "scan": ("build_tools.check.html_check", "check_file"),  # the check of the built pages, on both cores
     "swap": ("build_tools.build", "_swap"),  # everything passed, the new site waits in the temporary folder
 }
 

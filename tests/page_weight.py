@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from tests.browser import chromium
 from tools.quality.gzip_server import serve
 from tools.quality.pages import representative
-
-from .browser import chromium
 
 BUDGET = 150 * 1024
 # What the search fetches once it is opened (Pagefind's bundle and index, the synonym table, its style).

@@ -86,9 +86,8 @@ def hit(query: Query, paths: list[str]) -> bool:
 
 
 def main(argv: list[str]) -> int:
+    from tests.browser import chromium
     from tools.quality.gzip_server import serve
-
-    from .browser import chromium
 
     rows, times = [], []
     with serve(Path(argv[0])) as base, chromium() as browser:

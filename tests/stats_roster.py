@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 from build_tools import ROOT
-from build_tools.problems import Report
+from build_tools.report.problems import Report
 from build_tools.stats.contract import load_contract
 
 HEADER = ["序号", "姓名", "身份证号", "家庭住址", "学校", "乡镇", "年级/学段", "类别", "是否建档", "是否结对帮扶",
@@ -32,7 +32,7 @@ SAMPLE_SOURCE = "示例数据（虚构，仅用于演示）：{county}教育局 
 
 def _rates(period: str) -> dict[str, float]:
     """How likely each yes/no attribute is; flows over a quarter are smaller than over a year."""
-    year = not "Q" in period
+    year = "Q" not in period
     camp = 0.12 if year or period.endswith("Q3") else 0.01
     return {"是否建档": 0.93 + 0.02 * (period >= "2025"), "是否结对帮扶": 0.72 + 0.05 * (period >= "2026"),
             "是否家访": 0.55 if year else 0.3, "是否开展心理测评": 0.7 if year else 0.25, "是否参加夏令营": camp,

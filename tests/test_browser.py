@@ -4,7 +4,6 @@ import yaml
 
 from build_tools import ROOT
 
-
 CAMP = ROOT / "data/activities/2027/2027-07-10-yunxi-summer-camp.yaml"
 
 

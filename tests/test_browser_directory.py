@@ -5,7 +5,6 @@ import math
 
 import pytest
 
-
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
 

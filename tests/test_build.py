@@ -87,7 +87,7 @@ def test_failed_mkdocs_build_leaves_previous_site_untouched(repo_copy, tmp_path,
 
 def test_failed_late_files_leave_previous_site_untouched(repo_copy, tmp_path, capsys, monkeypatch):
     """QR codes and calendars are made in a second process beside mkdocs; if it fails, nothing changes."""
-    import build_tools.qr
+    import build_tools.exports.qr
 
     site = tmp_path / "site"
     assert build(TODAY, site, root=repo_copy) == 0
@@ -96,7 +96,7 @@ def test_failed_late_files_leave_previous_site_untouched(repo_copy, tmp_path, ca
     def broken(url, title):
         raise RuntimeError("no QR code today")
 
-    monkeypatch.setattr(build_tools.qr, "svg", broken)  # the forked process inherits the patch
+    monkeypatch.setattr(build_tools.exports.qr, "svg", broken)  # the forked process inherits the patch
     assert build(TODAY, site, root=repo_copy) == 1
     assert digest(site) == before
     assert "网站构建失败" in capsys.readouterr().err

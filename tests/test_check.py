@@ -4,8 +4,7 @@ import subprocess
 import sys
 
 from build_tools import ROOT
-
-from .conftest import SAMPLE
+from tests.conftest import SAMPLE
 
 TABLE = ROOT / "data/statistics/2025-430603.csv"
 

@@ -5,8 +5,7 @@ import subprocess
 import sys
 
 from build_tools import ROOT
-
-from .conftest import SAMPLE
+from tests.conftest import SAMPLE
 
 BASE = SAMPLE.read_text(encoding="utf-8")
 

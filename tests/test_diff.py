@@ -6,8 +6,8 @@ import subprocess
 import pytest
 
 from build_tools import ROOT
-from build_tools.datadiff import GitError, summarize
-from build_tools.diff_report import format_summary
+from build_tools.schools.datadiff import GitError, summarize
+from build_tools.schools.diff_report import format_summary
 
 GIT = ["git", "-c", "user.name=测试", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
 CAMP = "data/activities/2027/2027-07-10-yunxi-summer-camp.yaml"

@@ -8,9 +8,8 @@ import pytest
 import yaml
 
 from build_tools import ROOT
-from build_tools.directory import PolicyIndex, add_months, build_policies, is_unconfirmed
-
-from .conftest import TODAY
+from build_tools.model.directory import PolicyIndex, add_months, build_policies, is_unconfirmed
+from tests.conftest import TODAY
 
 D = dt.date
 

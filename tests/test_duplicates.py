@@ -4,10 +4,9 @@ import subprocess
 import sys
 
 from build_tools import ROOT
-from build_tools.duplicates import title_similarity
+from build_tools.check.duplicates import title_similarity
 from build_tools.validate import validate_activities
-
-from .conftest import SAMPLE
+from tests.conftest import SAMPLE
 
 BASE = SAMPLE.read_text(encoding="utf-8")
 NEAR = (BASE.replace("2026-12-05-sample-lecture", "2026-12-07-hanjia-anquan")

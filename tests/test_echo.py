@@ -1,5 +1,5 @@
 """No message quotes a value that a privacy rule matches (issue 13, class 3), whatever field it
-sits in and whichever rule reports it, in every output format (build_tools/problems.py)."""
+sits in and whichever rule reports it, in every output format (build_tools/report/problems.py)."""
 
 import json
 import re
@@ -8,11 +8,10 @@ import pytest
 
 from build_tools import ROOT
 from build_tools.privacy.hits import fold
-from build_tools.problems import REDACTED, Report, format_report, looks_personal, quote
-from build_tools.rules import RULES
+from build_tools.report.problems import REDACTED, Report, format_report, looks_personal, quote
+from build_tools.report.rules import RULES
 from build_tools.validate import validate_paths
-
-from .conftest import SAMPLE
+from tests.conftest import SAMPLE
 
 ID = "430603201503124519"
 # The same personal numbers in the forms the scanner reads (tests/test_numbers.py has them all).

@@ -14,9 +14,10 @@ import vobject
 import yaml
 from pyld import jsonld
 
-from build_tools import ROOT, api
-from build_tools.calendar_export import FEED_DAYS_BACK, SEQUENCE_EPOCH
-from build_tools.lists import Lists
+from build_tools import ROOT
+from build_tools.exports import api
+from build_tools.exports.calendar_export import FEED_DAYS_BACK, SEQUENCE_EPOCH
+from build_tools.load.lists import Lists
 from build_tools.validate import activity_files
 
 TODAY = dt.date(2026, 11, 22)
@@ -237,7 +238,7 @@ def test_activity_page_carries_schema_org_event(built_site, aid, rec):
 
 
 def test_jsonld_cannot_be_broken_out_of():
-    from build_tools import jsonld as ld
+    from build_tools.exports import jsonld as ld
 
     hostile = "</script><script>alert(1)</script><!-- & \u2028"
     block = ld.script({"name": hostile})

@@ -2,8 +2,7 @@
 
 from build_tools import ROOT
 from build_tools.validate import validate_activities
-
-from .conftest import SAMPLE, problems_of
+from tests.conftest import SAMPLE, problems_of
 
 BASE = SAMPLE.read_text(encoding="utf-8")
 
@@ -64,7 +63,7 @@ def test_resolved_paths_match_path_resolve_through_symlinks_and_folder_changes(t
     """sources.real_path() resolves folder by folder and caches: it must still be Path.resolve()."""
     from pathlib import Path
 
-    from build_tools.sources import real_path, rel
+    from build_tools.load.sources import real_path, rel
 
     real = tmp_path / "real/sub"
     real.mkdir(parents=True)

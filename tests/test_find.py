@@ -4,10 +4,9 @@ the one source of the site's address."""
 import datetime as dt
 
 from build_tools import ROOT
-from build_tools.groupings import months_of
-from build_tools.mkdocs_edge import site_url
-
-from .conftest import SAMPLE, problems_of
+from build_tools.engine.mkdocs_edge import site_url
+from build_tools.model.groupings import months_of
+from tests.conftest import SAMPLE, problems_of
 
 BASE = SAMPLE.read_text(encoding="utf-8")
 
@@ -47,7 +46,7 @@ def test_published_date_orders_the_atom_feed(tmp_path):
     import dataclasses
     import xml.etree.ElementTree as ET
 
-    from build_tools.atom_feed import atom
+    from build_tools.exports.atom_feed import atom
     from build_tools.generate import context
     from build_tools.validate import validate_all
 

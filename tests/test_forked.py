@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from build_tools.forked import LateFiles, WorkerFailed, split_map
+from build_tools.engine.forked import LateFiles, WorkerFailed, split_map
 
 
 def test_late_files_are_made_in_another_process_and_moved_into_the_site(tmp_path):

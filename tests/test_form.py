@@ -10,9 +10,8 @@ import pytest
 import yaml
 
 from build_tools import ROOT
-from build_tools.fmt import format_file
+from build_tools.schools.fmt import format_file
 from build_tools.validate import validate_activities
-
 
 RECORD_ID = "2026-12-12-fangnishui-jiangzuo"
 FIELDS = {

@@ -4,7 +4,7 @@ numbers — and, for every input: no traceback; either a Chinese message with fi
 built site in which nothing active came from the data and no planted personal number appears
 in any written form.
 
-Oracles: the project's own HTML check (build_tools/html_check.py) and privacy scan of the built
+Oracles: the project's own HTML check (build_tools/check/html_check.py) and privacy scan of the built
 site, and two independent ones written here: Python's html.parser over every page (another
 parser than the build's) for event handlers, javascript: addresses, frames and foreign scripts,
 and a plain search for the planted digits in every file's bytes, decoded (gzip, zip members,
@@ -35,14 +35,14 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from build_tools import ROOT, html_check
+from build_tools import ROOT
 from build_tools.build import build
+from build_tools.check import html_check
+from build_tools.pages.text import front_matter
 from build_tools.privacy.files import scan_paths, scan_site
-from build_tools.problems import Report
-from build_tools.text import front_matter
+from build_tools.report.problems import Report
 from build_tools.validate import validate_paths
-
-from .conftest import SAMPLE
+from tests.conftest import SAMPLE
 
 SCALE = int(os.environ.get("PORTAL_FUZZ_SCALE", "1"))
 FUZZ_VALIDATIONS = 120 * SCALE

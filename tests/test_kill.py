@@ -2,7 +2,7 @@
 
 The build is killed (SIGKILL, which it cannot catch) at five moments, each with helpers running
 (tests/kill_driver.py): its helpers die with it (PR_SET_PDEATHSIG) and the janitor removes the
-temporary folder (build_tools/janitor.py).
+temporary folder (build_tools/engine/janitor.py).
 """
 
 import os
@@ -17,9 +17,8 @@ import pytest
 
 from build_tools import ROOT
 from build_tools.build import build
-
-from .kill_driver import MOMENTS
-from .test_build import TODAY, digest
+from tests.kill_driver import MOMENTS
+from tests.test_build import TODAY, digest
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +77,7 @@ def test_killed_build_leaves_nothing_behind(built, moment):
 
 
 def test_next_build_removes_folders_of_builds_no_longer_running(tmp_path):
-    from build_tools import janitor
+    from build_tools.engine import janitor
 
     dead = tmp_path / ".build-999999999-x"  # no such process
     alive = tmp_path / f".build-{os.getpid()}-y"

@@ -9,8 +9,7 @@ import pytest
 
 from build_tools import ROOT
 from build_tools.validate import validate_activities
-
-from .conftest import SAMPLE
+from tests.conftest import SAMPLE
 
 BASE = SAMPLE.read_text(encoding="utf-8")
 FILE = "2026-12-05-sample-lecture.yaml"

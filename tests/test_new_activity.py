@@ -4,14 +4,13 @@ import subprocess
 import sys
 
 from build_tools import ROOT
-from build_tools.canonical import dump
-from build_tools.schema import PLACEHOLDER, Leaf
-from build_tools.strict_yaml import parse
-from build_tools.template_record import template
+from build_tools.check.canonical import dump
+from build_tools.check.schema import PLACEHOLDER, Leaf
+from build_tools.exports.template_record import template
+from build_tools.load.strict_yaml import parse
+from build_tools.load.yaml_comments import extract
 from build_tools.validate import contract
-from build_tools.yaml_comments import extract
-
-from .conftest import problems_of
+from tests.conftest import problems_of
 
 SCHEMA = contract(ROOT)[1]
 RECORD_ID = "2026-12-05-xiangyang-safety-lecture"

@@ -15,9 +15,8 @@ from build_tools import ROOT
 from build_tools.privacy import hits, scan
 from build_tools.privacy.idnumber import check_character
 from build_tools.privacy.phone import is_mobile
-from build_tools.problems import Report, format_report
-
-from .conftest import SAMPLE
+from build_tools.report.problems import Report, format_report
+from tests.conftest import SAMPLE
 
 ID = "430603201503124519"  # fictional, valid check character
 MOBILE = "13912345678"

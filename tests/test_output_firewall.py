@@ -1,5 +1,5 @@
 """Issue 13 class 1: data reaches every road of the theme as text, and the built-site check
-(build_tools/html_check.py) refuses what the templates did not make."""
+(build_tools/check/html_check.py) refuses what the templates did not make."""
 
 import re
 from pathlib import Path
@@ -7,11 +7,10 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from build_tools import html_check
 from build_tools.build import build
-from build_tools.text import front_matter
-
-from .test_build import TODAY
+from build_tools.check import html_check
+from build_tools.pages.text import front_matter
+from tests.test_build import TODAY
 
 IMG = "<img src=x onerror=alert()>"
 CLOSE = "</title><script>alert(2)</script>"  # with IMG: 59 characters, a title fits 60
@@ -139,7 +138,7 @@ def test_check_passes_what_templates_make(html):
 
 
 def test_svg_files_are_checked_too(tmp_path):
-    from build_tools.problems import Report
+    from build_tools.report.problems import Report
 
     (tmp_path / "charts").mkdir()
     (tmp_path / "charts/a.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><title>图</title></svg>', encoding="utf-8")
@@ -151,7 +150,7 @@ def test_svg_files_are_checked_too(tmp_path):
 
 
 def test_the_built_sites_charts_and_qr_codes_pass(built_site):
-    from build_tools.problems import Report
+    from build_tools.report.problems import Report
 
     report = Report()
     assert html_check.check_site(built_site, site_policy(), report) > 100

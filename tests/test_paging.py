@@ -1,4 +1,4 @@
-"""Paging of the activity lists (build_tools/paging.py) and a site whose lists run over several pages.
+"""Paging of the activity lists (build_tools/model/paging.py) and a site whose lists run over several pages.
 
 The paged site holds 120 synthetic activities (tests/conftest.py paged_site); what each page
 should hold is worked out from the records here, never read from the pages under test.
@@ -14,7 +14,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 
-from build_tools.paging import PAGE_SIZE, list_pages, numbers, page_file, relative, slices
+from build_tools.model.paging import PAGE_SIZE, list_pages, numbers, page_file, relative, slices
 
 TODAY = dt.date(2026, 11, 22)
 GROUP_FOLDERS = ("types", "regions", "months", "status")
@@ -236,7 +236,7 @@ def test_pages_after_the_first_stay_out_of_the_search_and_the_nav(paged_site):
 
 
 def test_home_page_stays_small_with_many_activities(paged_site):
-    from build_tools import home_page
+    from build_tools.pages import home_page
 
     _, site = paged_site
     html = (site / "index.html").read_text(encoding="utf-8")

@@ -9,9 +9,8 @@ import sys
 from build_tools import ROOT
 from build_tools.build import build
 from build_tools.privacy.files import scan_site
-from build_tools.problems import Report
-
-from .conftest import SAMPLE
+from build_tools.report.problems import Report
+from tests.conftest import SAMPLE
 
 TODAY = dt.date(2026, 11, 22)
 ID = "430603201503124519"  # fictional, valid check character
@@ -69,7 +68,7 @@ def test_the_search_index_is_scanned_decompressed(built_site, tmp_path):
     copy of the built site) is found again in them."""
     import shutil
 
-    from build_tools.search_index import indexing
+    from build_tools.engine.search_index import indexing
 
     site = tmp_path / "site"
     shutil.copytree(built_site, site)

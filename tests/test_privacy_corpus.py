@@ -10,7 +10,7 @@ _corpus-attack was written after that, to attack it (first figures: recall 0.910
 
 import pytest
 
-from .corpus_run import DEFAULT, run
+from tests.corpus_run import DEFAULT, run
 
 FOLDERS = {name: DEFAULT.with_name(f"_{name}") for name in ("corpus", "corpus-fresh", "corpus-dev", "corpus-attack")}
 LEAST = {"corpus-dev": 300, "corpus-attack": 100}  # sentences of each kind; the others hold at least 200

@@ -14,7 +14,7 @@ import pytest
 from build_tools import ROOT
 from build_tools.build import build
 from build_tools.privacy.files import scan_paths, scan_site
-from build_tools.problems import Report, format_report
+from build_tools.report.problems import Report, format_report
 
 TODAY = dt.date(2026, 11, 22)
 PAGE = "content/safety/stories.md"
@@ -205,9 +205,8 @@ def test_aggregate_refuses_a_roster_anywhere_inside_the_repository(where, tmp_pa
 
 
 def test_the_reviewers_diff_lists_every_entry_added_or_removed():
-    from build_tools.datadiff import register_changes
-    from build_tools.diff_report import format_summary
-    from build_tools.datadiff import Summary
+    from build_tools.schools.datadiff import Summary, register_changes
+    from build_tools.schools.diff_report import format_summary
 
     old = b"exceptions:\n  - file: content/a.md\n    rule: privacy/person-name\n    span: 0123456789abcdef\n    reason: x\n    reviewer: \"@a\"\n"
     new = old.replace(b"content/a.md", b"content/b.md").replace(b'"@a"', b'"@b"')

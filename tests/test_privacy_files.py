@@ -19,7 +19,7 @@ import pytest  # noqa: E402
 from PIL import Image  # noqa: E402
 
 from build_tools.privacy.files import scan_paths  # noqa: E402
-from build_tools.problems import Report  # noqa: E402
+from build_tools.report.problems import Report  # noqa: E402
 
 ID = "430603201503124519"  # fictional, valid check character
 

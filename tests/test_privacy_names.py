@@ -8,7 +8,7 @@ Fictional names.
 import pytest
 
 from build_tools.privacy import names, scan
-from build_tools.problems import Report
+from build_tools.report.problems import Report
 
 CODE = "privacy/person-name"
 

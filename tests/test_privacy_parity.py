@@ -17,8 +17,7 @@ import pytest
 
 from build_tools import ROOT
 from build_tools.privacy import textrules
-
-from .corpus_run import sentences
+from tests.corpus_run import sentences
 
 SAMPLES = Path(__file__).parent / "privacy_samples"
 ENGINE = ROOT / "content/assets/privacy-rules.js"

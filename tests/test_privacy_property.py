@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from build_tools.privacy import scan
 from build_tools.privacy.bankcard import luhn_valid
 from build_tools.privacy.idnumber import check_character
-from build_tools.problems import Report
+from build_tools.report.problems import Report
 
 SETTINGS = settings(max_examples=300, deadline=None)
 # Text around a number: Chinese, letters, punctuation, Markdown and line breaks, never a digit

@@ -11,8 +11,8 @@ import pytest
 
 from build_tools.privacy import scan
 from build_tools.privacy.hits import prepare
-from build_tools.problems import Report, format_report
-from build_tools.rules import RULES
+from build_tools.report.problems import Report, format_report
+from build_tools.report.rules import RULES
 
 SAMPLES = Path(__file__).parent / "privacy_samples"
 TEXT_RULES = sorted(p.name for p in SAMPLES.iterdir() if p.is_dir() and not p.name.startswith("_"))  # _corpus: test_privacy_corpus.py

@@ -15,10 +15,9 @@ import yaml
 from build_tools import ROOT
 from build_tools.privacy import phone
 from build_tools.privacy.files import SiteScan, expand, scan_paths, scan_site
-from build_tools.problems import Report
-
-from . import privacy_images
-from .conftest import SAMPLE
+from build_tools.report.problems import Report
+from tests import privacy_images
+from tests.conftest import SAMPLE
 
 ID = "430603201503124519"  # fictional, valid check character
 MOBILE = "13912345678"

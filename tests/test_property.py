@@ -6,8 +6,7 @@ from hypothesis import strategies as st
 
 from build_tools import ROOT
 from build_tools.validate import validate_activities
-
-from .conftest import SAMPLE
+from tests.conftest import SAMPLE
 
 BASE = SAMPLE.read_bytes()
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -8,12 +8,11 @@ from pathlib import Path
 import markdown
 
 from build_tools import ROOT
-from build_tools.lists import Lists
-from build_tools.model import build_activity
-from build_tools.render import SiteInfo, write_pages
+from build_tools.load.lists import Lists
+from build_tools.model.activity import build_activity
+from build_tools.pages.render import SiteInfo, write_pages
 from build_tools.validate import validate_activities
-
-from .conftest import SAMPLE
+from tests.conftest import SAMPLE
 
 GOLDEN = Path(__file__).parent / "golden/2026-12-05-sample-lecture.md"
 TODAY = dt.date(2026, 11, 22)
@@ -38,8 +37,8 @@ def test_activity_page_matches_golden(tmp_path):
 
 def test_calendar_file_matches_golden():
     """The sample's .ics as a reviewer reads it: all-day/timed dates, UID, SEQUENCE, VTIMEZONE."""
-    from build_tools.calendar_export import calendar, event
-    from build_tools.status import status_on
+    from build_tools.exports.calendar_export import calendar, event
+    from build_tools.model.status import status_on
 
     _, checked = validate_activities([SAMPLE], ROOT)
     a = build_activity("data/activities/2026/2026-12-05-sample-lecture.yaml", checked[0].record, Lists(ROOT / "data"))

@@ -6,12 +6,11 @@ case below breaks it in one way and asserts exactly which problems, on which lin
 
 import pytest
 
-from build_tools.rules import RULES
-
-from .conftest import SAMPLE, problems_of
-from .test_stats_history import HISTORY_CODES
-from .test_stats_rules import STATS_CODES
-from .test_directory_rules import DIRECTORY_RULES
+from build_tools.report.rules import RULES
+from tests.conftest import SAMPLE, problems_of
+from tests.test_directory_rules import DIRECTORY_RULES
+from tests.test_stats_history import HISTORY_CODES
+from tests.test_stats_rules import STATS_CODES
 
 BASE = SAMPLE.read_text(encoding="utf-8")
 

@@ -11,9 +11,8 @@ import statistics
 
 import pytest
 
+from tests.search_ui import PHONE, hit, open_search, queries, search, top3
 from tools.quality.gzip_server import serve
-
-from .search_ui import PHONE, hit, open_search, queries, search, top3
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,8 @@ once the search is opened. Served gzipped, as the real host serves it.
 
 import pytest
 
+from tests.page_weight import is_search_file
 from tools.quality.gzip_server import serve
-
-from .page_weight import is_search_file
 
 PHONE = {"width": 390, "height": 844}
 

@@ -6,8 +6,8 @@ import shutil
 import pytest
 
 from build_tools import ROOT
-from build_tools.problems import Report
-from build_tools.search_terms import COLUMNS, MAX_ROWS, SCHEMA, TABLE, check_synonyms, regional_pairs, rewrites
+from build_tools.check.search_terms import COLUMNS, MAX_ROWS, SCHEMA, TABLE, check_synonyms, regional_pairs, rewrites
+from build_tools.report.problems import Report
 
 HEADER = ",".join(COLUMNS) + "\n"
 

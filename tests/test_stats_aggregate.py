@@ -7,13 +7,12 @@ import sys
 import openpyxl
 
 from build_tools import ROOT
-from build_tools.problems import Report
+from build_tools.report.problems import Report
 from build_tools.stats.check import validate_statistics
 from build_tools.stats.contract import read_csv
 from build_tools.stats.tableio import read_rows
 from build_tools.stats.tables import canonical_number
-
-from .stats_roster import HEADER, children, write_roster
+from tests.stats_roster import HEADER, children, write_roster
 
 
 def aggregate(roster, out, ledger, period="2023"):

@@ -11,15 +11,14 @@ import openpyxl
 import pytest
 
 from build_tools import ROOT
-from build_tools.problems import Report
+from build_tools.exports.statistics_bundle import bundle_files, statistics_csv
+from build_tools.model.statistics import StatsView
+from build_tools.report.problems import Report
 from build_tools.stats import history
-from build_tools.stats.bundle import bundle_files, statistics_csv
 from build_tools.stats.check import statistics_files, validate_statistics
 from build_tools.stats.contract import load_contract, read_csv
 from build_tools.stats.spreadsheet import safe_cell, safe_copy
-from build_tools.stats.view import StatsView
-
-from .test_stats_rules import BASE, ledger_cell
+from tests.test_stats_rules import BASE
 
 #: Rules with their failing and passing cases here (tests/test_rules.py checks every rule has some).
 HISTORY_CODES = {"stats/value-range", "stats/coded-rate-revealed", "stats/complement-small", "stats/ledger-weakened",

@@ -14,8 +14,7 @@ import pytest
 from build_tools import ROOT
 from build_tools.stats.check import validate_statistics
 from build_tools.stats.contract import read_csv
-
-from .stats_roster import HEADER, children, write_roster
+from tests.stats_roster import HEADER, children, write_roster
 
 BASE = """period,region,level,indicator,value,flag,source,note
 2023,430603,kindergarten,registered,150,,测试来源,

@@ -12,7 +12,6 @@ import pytest
 from build_tools import ROOT
 from build_tools.stats.contract import read_csv
 
-
 INDICATORS = [r["code"] for r in read_csv(ROOT / "data/lists/indicators.csv")]
 BUNDLE = "statistics/downloads/liushou-statistics.zip"
 

@@ -6,12 +6,11 @@ import datetime as dt
 import pytest
 
 from build_tools import ROOT
-from build_tools.lists import Lists
-from build_tools.model import build_activity
-from build_tools.status import CLOSING_SOON_DAYS, STATUSES, status_on
+from build_tools.load.lists import Lists
+from build_tools.model.activity import build_activity
+from build_tools.model.status import CLOSING_SOON_DAYS, STATUSES, status_on
 from build_tools.validate import validate_activities
-
-from .conftest import SAMPLE
+from tests.conftest import SAMPLE
 
 TODAY = dt.date(2026, 11, 22)
 

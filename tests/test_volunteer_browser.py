@@ -13,12 +13,10 @@ from pypdf import PdfReader
 
 from build_tools import ROOT
 from build_tools.generate import context
-from build_tools.status import status_on
+from build_tools.model.status import status_on
 from build_tools.validate import validate_all
-
+from tests.page_weight import measure
 from tools.quality.gzip_server import serve
-
-from .page_weight import measure
 
 TODAY = dt.date(2026, 11, 22)
 PHONE = {"width": 390, "height": 844}
@@ -192,7 +190,7 @@ def test_without_javascript_the_same_groupings_are_plain_pages(browser, site, ac
 @pytest.fixture(scope="module")
 def long_list(paged_site, tmp_path_factory):
     """(address of the served 120-activity site, its activities in the list's order, statuses by id)."""
-    from .browser import serve as serve_plain
+    from tests.browser import serve as serve_plain
 
     root, built = paged_site
     ctx = context(validate_all(root)[1], TODAY, tmp_path_factory.mktemp("paged-docs"))

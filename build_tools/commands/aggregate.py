@@ -15,8 +15,8 @@ import sys
 from pathlib import Path
 
 from .. import ROOT
-from ..problems import Report, format_report
-from ..sources import real_path, rel
+from ..load.sources import real_path, rel
+from ..report.problems import Report, format_report
 
 _PERIOD = re.compile(r"20[0-9]{2}(Q[1-4])?")
 

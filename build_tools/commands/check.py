@@ -13,8 +13,8 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from .. import ROOT
-    from ..offline_check import check, summary
-    from ..problems import format_report
+    from ..report.problems import format_report
+    from ..schools.offline_check import check, summary
     from ..validate import expand
 
     files = expand(args.paths or [ROOT / "data"])

@@ -12,8 +12,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..datadiff import GitError, summarize
-    from ..diff_report import format_summary
+    from ..schools.datadiff import GitError, summarize
+    from ..schools.diff_report import format_summary
 
     try:
         summary = summarize(args.base)

@@ -13,7 +13,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from .. import fmt
+    from ..schools import fmt
     from ..validate import activity_files, expand
 
     files = [f for f in (expand(args.paths) if args.paths else activity_files()) if f.suffix in (".yaml", ".yml")]

@@ -20,7 +20,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..template_record import template
+    from ..exports.template_record import template
     from ..validate import contract
 
     if args.id and not _ID.fullmatch(args.id):

@@ -16,7 +16,7 @@ def register(sub) -> None:
 
 def run(args) -> int:
     from ..privacy.files import expand, repository_files, scan_paths
-    from ..problems import Report, format_report
+    from ..report.problems import Report, format_report
 
     report = Report()
     scanner = scan_paths(expand(args.paths) if args.paths else repository_files(), report)

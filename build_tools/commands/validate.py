@@ -15,7 +15,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..problems import format_report
+    from ..report.problems import format_report
     from ..validate import expand, validate_all, validate_paths
 
     report = validate_paths(expand(args.paths)) if args.paths else validate_all()[0]

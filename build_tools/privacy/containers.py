@@ -15,7 +15,7 @@ import zipfile
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
-from . import documents, pagefind, images, tables
+from . import documents, images, pagefind, tables
 
 if TYPE_CHECKING:
     from .scan import Scanner

@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import ROOT
-from ..problems import Report
-from ..rules import RULES
+from ..report.problems import Report
+from ..report.rules import RULES
 
 FILE = "data/privacy-exceptions.yaml"
 _SPAN = re.compile(r"[0-9a-f]{16}")
@@ -105,9 +105,10 @@ class Exceptions:
 
 def load(root: Path = ROOT, report: Report | None = None) -> Exceptions:
     """The repository's exceptions; problems of the file itself go to report (none when absent)."""
-    from ..sources import load_yaml  # not at import: sources imports the report machinery
-
-    from ..sources import rel
+    from ..load.sources import (
+        load_yaml,  # not at import: sources imports the report machinery
+        rel,
+    )
 
     path = root / FILE
     found = Exceptions(file=rel(path))

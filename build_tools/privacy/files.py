@@ -7,9 +7,9 @@ import subprocess
 from pathlib import Path
 
 from .. import ROOT
-from ..forked import background, fork_context, received, split_map
-from ..problems import Report
-from ..sources import is_linked, rel, report_symlink
+from ..engine.forked import background, fork_context, received, split_map
+from ..load.sources import is_linked, rel, report_symlink
+from ..report.problems import Report
 from . import exceptions, scan, statements
 from .textrules import ASSET as PRIVACY_JSON
 

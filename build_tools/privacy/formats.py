@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
-from ..strict_yaml import parse
+from ..load.strict_yaml import parse
 from .hits import INLINE_TAGS
 
 Chunks = Iterator[tuple[int, str]]  # (line number where the text begins, text)

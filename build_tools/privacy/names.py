@@ -40,14 +40,60 @@ from functools import cached_property, lru_cache
 
 from . import lexicon
 from .hits import Hit
-from .namedata import (ADULT_PREDICATE, ADULT_TASKS, AFTER_AT, ANONYMOUS, BEFORE, CODE, COMPOUND_SURNAMES, FAMOUS,
-                       HEADING, LEAD_CHARS, MAX_LIST_LINES, MAX_ORG_GAP, MODERN_GIVEN, NAME_END, NICKNAME_HEADS,
-                       NOT_GIVEN, NOT_LAST, ORG_AFTER, PLACE_AFTER, PLACE_AFTER_JIA, PLACE_BEFORE, PSEUDONYM,
-                       REGIONAL_SURNAMES, SEP_NAME, SURNAMES, TITLES)
-from .nametext import (ADULT_WORDS, CELL_BORDERS, CLOSERS, LIST_ITEM_RE, SPACES, adult_bracket, adult_heading,
-                       adults_after, back, closed_right, end_of_previous, ends_line, ends_with, ends_with_any,
-                       ends_with_role, in_book_title, in_famous, is_han, join_split, lists_of, next_in_list, segment,
-                       skip, starts_with)
+from .namedata import (
+    ADULT_PREDICATE,
+    ADULT_TASKS,
+    AFTER_AT,
+    ANONYMOUS,
+    BEFORE,
+    CODE,
+    COMPOUND_SURNAMES,
+    FAMOUS,
+    HEADING,
+    LEAD_CHARS,
+    MAX_LIST_LINES,
+    MAX_ORG_GAP,
+    MODERN_GIVEN,
+    NAME_END,
+    NICKNAME_HEADS,
+    NOT_GIVEN,
+    NOT_LAST,
+    ORG_AFTER,
+    PLACE_AFTER,
+    PLACE_AFTER_JIA,
+    PLACE_BEFORE,
+    PSEUDONYM,
+    REGIONAL_SURNAMES,
+    SEP_NAME,
+    SURNAMES,
+    TITLES,
+)
+from .nametext import (
+    ADULT_WORDS,
+    CELL_BORDERS,
+    CLOSERS,
+    LIST_ITEM_RE,
+    SPACES,
+    adult_bracket,
+    adult_heading,
+    adults_after,
+    back,
+    closed_right,
+    end_of_previous,
+    ends_line,
+    ends_with,
+    ends_with_any,
+    ends_with_role,
+    in_book_title,
+    in_famous,
+    is_han,
+    join_split,
+    lists_of,
+    next_in_list,
+    segment,
+    skip,
+    starts_with,
+)
 
 __all__ = ["CODE", "SURNAMES", "COMPOUND_SURNAMES", "NICKNAME_HEADS", "Names", "detector", "find"]
 

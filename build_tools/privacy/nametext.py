@@ -10,8 +10,21 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from .namedata import (ADULT_ROLES, AFTER, CHILD_HEAD, CUE, FAMOUS, LIST_ITEM, MAX_LIST_LINES, NAME_END, SENTENCE_END,
-                       SEP_NAME, SPLIT_AT, SPLIT_NAME, TITLES)
+from .namedata import (
+    ADULT_ROLES,
+    AFTER,
+    CHILD_HEAD,
+    CUE,
+    FAMOUS,
+    LIST_ITEM,
+    MAX_LIST_LINES,
+    NAME_END,
+    SENTENCE_END,
+    SEP_NAME,
+    SPLIT_AT,
+    SPLIT_NAME,
+    TITLES,
+)
 
 # Between two characters that close a reading: punctuation, spaces, brackets, cell borders.
 CLOSERS = "，,。.、；;：:！!？?（()）“”\"'‘’《》〈〉【】[] \u3000\t|｜\n-—/／"

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ..strict_yaml import Document
+from ..load.strict_yaml import Document
 from .hits import Hit, fold, numbers, prepare
 
 #: The plain written forms (one run, 3-4-4, +86), for the web form's JavaScript, which cannot

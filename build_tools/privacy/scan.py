@@ -15,10 +15,25 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from ..problems import Report
-from ..strict_yaml import parse
-from . import (accounts, address, bankcard, birthdate, containers, documents, faces, formats, idnumber, images, names, pagefind,
-               phone, tables, textrules)
+from ..load.strict_yaml import parse
+from ..report.problems import Report
+from . import (
+    accounts,
+    address,
+    bankcard,
+    birthdate,
+    containers,
+    documents,
+    faces,
+    formats,
+    idnumber,
+    images,
+    names,
+    pagefind,
+    phone,
+    tables,
+    textrules,
+)
 from .exceptions import Exceptions, exceptable, span_ref
 from .hits import MARKS, MAY_HOLD_DIGITS, SPACES, Hit, Text, prepare
 from .statements import Statements, needs_statement, sha256

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import ROOT
-from ..problems import Report
+from ..report.problems import Report
 
 FILE = "data/images.yaml"
 SHOWS = ("no-identifiable-child", "consent")
@@ -79,9 +79,7 @@ class Statements:
 
 def load(root: Path = ROOT, report: Report | None = None) -> Statements:
     """The repository's image statements; problems of the file go to report."""
-    from ..sources import load_yaml
-
-    from ..sources import rel
+    from ..load.sources import load_yaml, rel
 
     path = root / FILE
     found = Statements(file=rel(path))

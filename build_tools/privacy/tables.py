@@ -112,7 +112,7 @@ def _parsed(text: str, suffix: str):
             return json.loads(text)
         except ValueError:
             return None
-    from ..strict_yaml import parse
+    from ..load.strict_yaml import parse
 
     return parse(text)[0].value
 

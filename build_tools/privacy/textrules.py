@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..rules import RULES
+from ..report.rules import RULES
 from . import address, birthdate, names
 from .hits import Hit
 

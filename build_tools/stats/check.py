@@ -7,8 +7,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .. import ROOT
-from ..problems import Report
-from ..sources import real_path, rel
+from ..load.sources import real_path, rel
+from ..report.problems import Report
 from .contract import NOT_TABLES, Contract, load_contract
 from .disclosure import check_across, check_cell
 from .history import check_history, effective_ledger

@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..problems import Report, quote
-from ..sources import load_yaml, rel
+from ..load.sources import load_yaml, rel
+from ..report.problems import Report, quote
 
 MIN_K = 10  # the threshold may be raised in data/statistics/policy.yaml, never lowered
 ROUND_TO = 5  # counts of children with a sensitive attribute are rounded to a multiple of this

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from ..problems import Report, quote
-from ..suggest import closest, did_you_mean
+from ..report.problems import Report, quote
+from ..report.suggest import closest, did_you_mean
 from .audit import Published, audit
 from .contract import COLUMNS, ROUND_TO, Contract, period_key
 from .structure import relations

@@ -32,7 +32,7 @@ import subprocess
 from dataclasses import replace
 from pathlib import Path
 
-from ..problems import Report
+from ..report.problems import Report
 from .contract import LEDGER, RELEASES, Contract, period_key, read_csv
 from .tables import Cell
 

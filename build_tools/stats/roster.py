@@ -14,8 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from ..problems import Report
-from ..sources import rel
+from ..load.sources import rel
+from ..report.problems import Report
 from .contract import Contract
 from .tableio import MAX_ROSTER_BYTES, read_rows
 

@@ -14,8 +14,8 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..problems import Report
-from ..sources import check_invisible, read_capped, rel
+from ..load.sources import check_invisible, read_capped, rel
+from ..report.problems import Report
 
 MAX_TABLE_BYTES = 4 * 1024 * 1024
 MAX_ROSTER_BYTES = 64 * 1024 * 1024

@@ -15,10 +15,10 @@ from pathlib import Path
 import yaml
 from frictionless import Resource, Schema
 
-from ..problems import Report, quote
-from ..schema import TYPE_NAMES, _plain
-from ..sources import rel
-from ..suggest import closest, did_you_mean
+from ..check.schema import TYPE_NAMES, _plain
+from ..load.sources import rel
+from ..report.problems import Report, quote
+from ..report.suggest import closest, did_you_mean
 from .contract import Contract
 from .tableio import Rows, read_rows
 

@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import axe, gzip_server, lighthouse, links, nu, pages
+from tools.quality import axe, gzip_server, lighthouse, links, nu, pages
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECKS = ("links", "nu", "axe-weight", "lighthouse")

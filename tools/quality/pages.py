@@ -24,7 +24,7 @@ FAMILIES = tuple(
         r"activities/status/[^/]+/",
         r"centres/[^/]+/",
         r"statistics/regions/[^/]+/",
-        r"activities/page/[^/]+/",  # pages 2… of the list (build_tools/paging.py)
+        r"activities/page/[^/]+/",  # pages 2… of the list (build_tools/model/paging.py)
         r"activities/(types|regions|months|status)/[^/]+/page/[^/]+/",  # pages 2… of each group's list
         r"statistics/indicators/[^/]+/",  # last: lighthouse_pages takes FAMILIES[-1]
     )

@@ -1,0 +1,1 @@
+"""Check stage: schema, consistency and restricted-Markdown rules on loaded records."""

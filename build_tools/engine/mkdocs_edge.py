@@ -1,0 +1,177 @@
+"""The only module that imports mkdocs: build a docs folder into a site folder, strictly.
+
+Keeping mkdocs at this edge lets a successor engine (Zensical, ProperDocs) replace it
+without touching the rest of build_tools.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+
+class MkdocsFailed(Exception):
+    """The engine refused the build; `report` says why, by file and line, in Chinese."""
+
+    def __init__(self, report):
+        super().__init__(f"{len(report.problems)} 个问题")
+        self.report = report
+
+
+def build_site(config_file: Path, docs_dir: Path, site_dir: Path, late: Sequence[str] = (),
+               written: Callable[[str], None] | None = None) -> list[Path]:
+    """`mkdocs build --strict` of config_file with docs_dir and site_dir replaced; returns the
+    theme's template folders (overrides first), where html_check finds the theme's own scripts.
+
+    `late` names site files that are added after the build (forked.LateFiles): links to
+    them are checked like links to any file, but mkdocs does not copy them. `written` is
+    told each page's site path once the page is on disk (privacy.files.SiteScan).
+    """
+    import jinja2
+    from mkdocs import exceptions
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from ..report.problems import Report
+    from .mkdocs_problems import from_log, from_template_error
+
+    root, report = config_file.parent, Report()
+    log = logging.getLogger("mkdocs")
+    collect = _Collect(lambda message: from_log(message, docs_dir, root, report))
+    log.addHandler(collect)  # the warnings that make --strict abort, as problems
+    try:
+        config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
+        if late:
+            config.plugins["portal-late-files"] = _late_files_plugin(late)
+        if written:
+            config.plugins["portal-pages-written"] = _pages_written_plugin(written)
+        config.plugins["portal-text-only"] = _text_only_plugin()
+        build(config)
+        return [Path(d) for d in config.theme.dirs]
+    except jinja2.TemplateError as exc:
+        from_template_error(exc, root, report)
+    except (exceptions.MkDocsException, exceptions.Abort) as exc:
+        if not report.problems:
+            from_log(str(exc), docs_dir, root, report)
+    finally:
+        log.removeHandler(collect)
+    raise MkdocsFailed(report)
+
+
+class _Collect(logging.Handler):
+    """Hands each warning (or worse) of mkdocs' log to a function."""
+
+    def __init__(self, take):
+        super().__init__(logging.WARNING)
+        self.take = take
+
+    def emit(self, record):
+        self.take(record.getMessage())
+
+
+def _late_files_plugin(paths: Sequence[str]):
+    """A plugin that shows mkdocs the late files while it checks links, then hides them.
+
+    mkdocs checks links while it reads the pages (before on_env) and copies static files
+    right after on_env; the late files do not exist yet, so they leave the list there.
+    """
+    from mkdocs.plugins import BasePlugin
+    from mkdocs.structure.files import File
+
+    class LateFiles(BasePlugin):
+        def on_files(self, files, config):
+            self.added = [File(p, config.docs_dir, config.site_dir, config.use_directory_urls) for p in paths]
+            for f in self.added:
+                files.append(f)
+            return files
+
+        def on_env(self, env, config, files):
+            for f in self.added:
+                files.remove(f)
+            return env
+
+    return LateFiles()
+
+
+def _text_only_plugin():
+    """A plugin that makes every value the theme prints text, unless it is HTML mkdocs rendered.
+
+    The theme prints page titles, meta descriptions and nav entries as HTML (PITFALLS.md
+    "Measured later"); titles and front matter come from data. So the theme's Jinja environment
+    autoescapes, as Django does: a plain string (a title, a description, a county's name) is
+    text on every road — header, <title> (even after |striptags), meta, nav, footer links,
+    table of contents — and only the page body that Markdown rendered from literal text is
+    Markup. Titles become text.html_text objects before any plugin reads them, so the search
+    index gets them escaped too. Measured: the repository's site is byte-identical but for
+    table-of-contents entries written as characters rather than character references.
+    """
+    import html
+
+    from markupsafe import Markup
+    from mkdocs.plugins import BasePlugin, event_priority
+
+    from ..pages.text import html_text
+
+    def anchors(toc):
+        for anchor in toc:
+            yield anchor
+            yield from anchors(anchor.children)
+
+    class TextOnly(BasePlugin):
+        def on_env(self, env, config, files):
+            # Every page is read and rendered by now, none written: titles of other pages (nav,
+            # previous/next) are changed before any template shows them.
+            env.autoescape = True
+            for file in files.documentation_pages():
+                if file.page is not None:
+                    file.page.title = html_text(file.page.title)
+                    for anchor in anchors(file.page.toc):  # Markdown's heading HTML, as text
+                        anchor.title = html_text(html.unescape(anchor.title))
+            return env
+
+        @event_priority(-100)  # last: the search plugin rewrites page.content as a plain string
+        def on_page_context(self, context, page, config, nav):
+            page.content = Markup(page.content or "")
+            return context
+
+    return TextOnly()
+
+
+def _pages_written_plugin(written: Callable[[str], None]):
+    """A plugin that tells `written` about each page once mkdocs has written it.
+
+    mkdocs renders and writes the pages one by one (commands/build.py, _build_page): when a
+    page's context is made, the page before it is on disk; the last one is after on_post_build.
+    """
+    from mkdocs.plugins import BasePlugin
+
+    class PagesWritten(BasePlugin):
+        previous: str | None = None
+
+        def _tell(self, next_page: str | None) -> None:
+            if self.previous is not None:
+                written(self.previous)
+            self.previous = next_page
+
+        def on_page_context(self, context, page, config, nav):
+            self._tell(page.file.dest_uri)
+            return context
+
+        def on_post_build(self, config):
+            self._tell(None)
+
+    return PagesWritten()
+
+
+def site_url(config_file: Path) -> str:
+    """The site's public address as mkdocs.yml gives it (`!ENV [PORTAL_SITE_URL, default]`).
+
+    mkdocs.yml is the one source of truth: absolute links in QR codes, calendars, feeds and
+    JSON-LD read it through mkdocs' own loader, so they always agree with the built site.
+    """
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(config_file, "rb") as fh:
+        url = yaml_load(fh).get("site_url") or ""
+    return url if url.endswith("/") else url + "/"

@@ -1,0 +1,159 @@
+"""Calendar files (RFC 5545) made with the icalendar library: one per activity, and
+subscribable feeds of all activities, per activity type and per county.
+
+Decisions (also explained on the calendar page, templates/calendar.md.j2):
+- UID is <id>@<uid_domain> (data/site.yaml): calendars match later versions by UID.
+- DTSTAMP and LAST-MODIFIED are the start of `last_confirmed` in China, written in UTC;
+  never the clock, so the same data gives the same bytes.
+- SEQUENCE is the number of days from SEQUENCE_EPOCH to `last_confirmed`: it grows whenever
+  the organiser re-confirms (and so may have changed) the record, so clients take the update.
+- All-day events have VALUE=DATE and DTEND the day after the last day (DTEND is exclusive).
+- Timed events carry TZID=Asia/Shanghai with its VTIMEZONE (one +08:00 rule, since 1992).
+- STATUS is CONFIRMED, TENTATIVE (postponed: the dates no longer hold) or CANCELLED; the
+  title also says 【延期】/【已取消】 because many phone calendars do not show STATUS.
+- Feeds keep events that ended at most FEED_DAYS_BACK days before the build day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import zoneinfo
+from typing import TYPE_CHECKING
+
+from icalendar import Calendar, Event, Timezone
+
+from ..engine import site_paths
+from ..model.activity import Activity
+from ..model.status import Status
+from ..pages import text
+from .common import SHANGHAI, bulk_phone, listed, midnight
+
+if TYPE_CHECKING:
+    from ..generate import Context
+    from ..pages.render import SiteInfo
+
+PRODID = "-//关爱留守儿童志愿活动门户//活动日历 1.0//ZH"
+SEQUENCE_EPOCH = dt.date(2020, 1, 1)
+FEED_DAYS_BACK = 180
+_TZ = zoneinfo.ZoneInfo(SHANGHAI)
+_STATUS = {"scheduled": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
+_PREFIX = {"scheduled": "", "postponed": "【延期】", "cancelled": "【已取消】"}
+_END = b"END:VCALENDAR\r\n"
+
+
+def sequence(a: Activity) -> int:
+    """SEQUENCE: days from SEQUENCE_EPOCH to last_confirmed (never negative)."""
+    return max((a.last_confirmed - SEQUENCE_EPOCH).days, 0)
+
+
+def stamp(a: Activity) -> dt.datetime:
+    """DTSTAMP: the start of last_confirmed in China, in UTC."""
+    return midnight(a.last_confirmed).astimezone(dt.UTC)
+
+
+def event(a: Activity, status: Status, site: SiteInfo) -> Event:
+    """One VEVENT for an activity."""
+    ev = Event()
+    ev.add("uid", f"{a.id}@{site.uid_domain}")
+    ev.add("dtstamp", stamp(a))
+    ev.add("last-modified", stamp(a))
+    ev.add("sequence", sequence(a))
+    if a.all_day:
+        ev.add("dtstart", a.start_day)
+        ev.add("dtend", a.end_day + dt.timedelta(days=1))  # exclusive: the day after the last day
+    else:
+        ev.add("dtstart", a.start.astimezone(_TZ))
+        ev.add("dtend", a.end.astimezone(_TZ))
+    ev.add("summary", _PREFIX[a.status] + a.title)
+    ev.add("location", f"{a.venue_name}（{a.venue_address}）")
+    ev.add("description", description(a, status, site))
+    ev.add("url", site.url(site_paths.page(a.id)))
+    ev.add("categories", [a.type_name])
+    ev.add("status", _STATUS[a.status])
+    ev.add("transp", "TRANSPARENT")  # a volunteer's other plans are not blocked by default
+    return ev
+
+
+def description(a: Activity, status: Status, site: SiteInfo) -> str:
+    lines = [
+        a.summary,
+        "",
+        f"时间：{text.when(a)}",
+        f"地点：{a.venue_name}（{a.venue_address}）",
+        f"面向：{a.audience_summary}",
+        f"主办：{a.organizer_name}",
+        "联系：" + " ".join(x for x in (a.contact_role, bulk_phone(a), a.contact_email) if x),
+        f"状态：{status.label}" + (f"（{status.reason.rstrip('。')}）" if status.reason else ""),
+    ]
+    if status.open and a.signup_deadline:
+        lines.append(f"报名截止：{text.cn_date(a.signup_deadline)}")
+    lines.append(f"详情和报名：{site.url(site_paths.page(a.id))}")
+    return "\n".join(lines)
+
+
+@functools.cache
+def _vtimezone() -> bytes:
+    """Asia/Shanghai as a VTIMEZONE: made once, China has kept +08:00 without DST since 1992."""
+    return Timezone.from_tzid(SHANGHAI, first_date=dt.date(1992, 1, 1)).to_ical()
+
+
+def calendar(events: list[bytes], timed: bool, name: str = "", about: str = "") -> bytes:
+    """A VCALENDAR around events serialized by icalendar, with the VTIMEZONE when any is timed.
+
+    Each event is serialized once and reused by every feed it belongs to (a thousand
+    activities appear in up to three feeds each). A feed (name given) says what to call it
+    and how often to refresh it. REFRESH-INTERVAL is left out on purpose: Xiaomi's calendar
+    has been reported to refuse whole files that carry it.
+    """
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    if name:
+        cal.add("x-wr-calname", name)
+        cal.add("x-wr-caldesc", about)
+        cal.add("x-wr-timezone", SHANGHAI)
+        cal.add("x-published-ttl", "P1D")
+    head = cal.to_ical()
+    assert head.endswith(_END)
+    return head[: -len(_END)] + (_vtimezone() if timed else b"") + b"".join(events) + _END
+
+
+def write_calendars(ctx: Context) -> None:
+    """Per-activity .ics files and the feeds: all, per type, per region."""
+    site, items = ctx.site, listed(ctx)
+    by_id = {a.id: (a, status) for a, status in items}
+
+    @functools.cache  # each event is serialized once, in the process that makes the late files
+    def serialized(activity_id: str) -> bytes:
+        return event(*by_id[activity_id], site).to_ical()
+
+    def write(path: str, chosen: list[Activity], name: str = "", about: str = "") -> None:
+        def make() -> bytes:
+            return calendar([serialized(a.id) for a in chosen], any(not a.all_day for a in chosen), name, about)
+
+        ctx.late.add(path, make)
+
+    for a, _ in items:
+        write(site_paths.page(a.id) + site_paths.ics_name(a.id), [a])
+    since = ctx.today - dt.timedelta(days=FEED_DAYS_BACK)
+    recent = [a for a, _ in items if a.end_day >= since]
+    title = "关爱留守儿童志愿活动"
+    about = f"由{title}门户生成，每天更新。详情见 {site.url(site_paths.CALENDAR)}"
+    write(site_paths.CALENDAR_ALL, recent, f"{title}（全部）", about)
+    for t in ctx.lists.activity_types:
+        write(
+            site_paths.calendar_feed("types", t["code"]),
+            [a for a in recent if a.type_code == t["code"]],
+            f"{title}：{t['name']}",
+            about,
+        )
+    for r in ctx.lists.regions:
+        write(
+            site_paths.calendar_feed("regions", r["code"]),
+            [a for a in recent if a.region_code == r["code"]],
+            f"{title}：{r['prefecture']}{r['name']}",
+            about,
+        )

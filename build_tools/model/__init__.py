@@ -1,0 +1,1 @@
+"""Model stage: typed, checked objects — the only thing pages and exports see."""

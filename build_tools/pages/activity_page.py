@@ -1,0 +1,45 @@
+"""What an activity page and its poster link to, besides the record: files, addresses, JSON-LD.
+
+Raw-HTML links in the templates are relative to the page's address (/activities/<id>/,
+use_directory_urls): mkdocs does not rewrite them, so they are made here, once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+from ..engine import site_paths
+from ..exports import jsonld
+from ..exports.common import current
+from ..load.lists import Lists
+
+if TYPE_CHECKING:
+    from .render import Listed, SiteInfo
+
+
+@dataclass(frozen=True)
+class ActivityPage:
+    url: str  # absolute address of the page (what the page QR code holds)
+    ics: str  # relative to the activity page
+    qr_page: str | None  # None once the activity is over (no QR codes, no poster)
+    qr_signup: str | None  # only while sign-up is open
+    poster: str | None
+    jsonld: Markup
+
+
+def activity_page(item: Listed, site: SiteInfo, lists: Lists, today: dt.date) -> ActivityPage:
+    a = item.activity
+    province = lists.region(a.region_code)["province"]
+    shared = current(a, today)
+    return ActivityPage(
+        url=site.url(site_paths.page(a.id)),
+        ics=site_paths.ics_name(a.id),
+        qr_page=site_paths.QR_PAGE if shared else None,
+        qr_signup=site_paths.QR_SIGNUP if shared and a.signup_url and item.status.open else None,
+        poster=site_paths.POSTER if shared else None,
+        jsonld=jsonld.script(jsonld.event(a, site, province)),
+    )
