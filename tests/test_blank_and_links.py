@@ -4,11 +4,10 @@ file of comments only, user info, look-alike hosts and other URL tricks, whereve
 import pytest
 
 from build_tools import ROOT
-from build_tools.normalize import blank, shown_length
-from build_tools.urls import problem
+from build_tools.check.normalize import blank, shown_length
+from build_tools.check.urls import problem
 from build_tools.validate import validate_paths
-
-from .conftest import SAMPLE
+from tests.conftest import SAMPLE
 
 BASE = SAMPLE.read_text(encoding="utf-8")
 SPACES = {"regular": "   ", "ideographic": "\u3000\u3000", "no-break": "\u00a0\u00a0", "em and thin": "\u2003\u2009",
@@ -25,7 +24,7 @@ def found(text: str, name: str = "2026-12-05-sample-lecture.yaml", folder: str =
 @pytest.mark.parametrize("kind", SPACES)
 @pytest.mark.parametrize("field, line", [("title", 2), ("summary", 3)])
 def test_title_or_summary_of_spaces_only_is_missing(tmp_path, kind, field, line):
-    old = next(l for l in BASE.splitlines() if l.startswith(f"{field}:"))
+    old = next(row for row in BASE.splitlines() if row.startswith(f"{field}:"))
     text = BASE.replace(old, f'{field}: "{SPACES[kind]}"')
     assert found(text, tmp=tmp_path) == [("schema/required", line, field)]
 

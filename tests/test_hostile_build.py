@@ -12,9 +12,8 @@ from build_tools import ROOT
 from build_tools.build import build
 from build_tools.cli import main
 from build_tools.validate import validate_all, validate_paths
-
-from .conftest import SAMPLE
-from .test_build import TODAY, digest
+from tests.conftest import SAMPLE
+from tests.test_build import TODAY, digest
 
 
 def codes(report):
@@ -102,7 +101,7 @@ def test_a_site_that_cannot_be_replaced_is_a_message_and_stays(repo_copy, tmp_pa
 def _record(write_record, **fields):
     text = SAMPLE.read_text(encoding="utf-8")
     for key, value in fields.items():
-        text = re.sub(rf"^(\s*){key}: .*$", lambda m: f"{m.group(1)}{key}: {value}", text, count=1, flags=re.M)
+        text = re.sub(rf"^(\s*){key}: .*$", lambda m, key=key, value=value: f"{m.group(1)}{key}: {value}", text, count=1, flags=re.M)
     return write_record(text)
 
 

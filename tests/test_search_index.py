@@ -1,4 +1,4 @@
-"""The search index (Pagefind, build_tools/search_index.py) on the built site, and the privacy scan
+"""The search index (Pagefind, build_tools/engine/search_index.py) on the built site, and the privacy scan
 reading it: fragments (JSON) and index chunks (CBOR) decompressed behind Pagefind's signature."""
 
 import gzip
@@ -6,11 +6,11 @@ import json
 
 import pytest
 
+from build_tools.engine.search_index import BUNDLE, UNUSED, SearchIndexFailed, indexing, searchable_pages
 from build_tools.privacy.files import SiteScan
 from build_tools.privacy.pagefind import SIGNATURE, NotReadable, cbor_strings
 from build_tools.privacy.scan import BLOCKING, Scanner
-from build_tools.problems import Report
-from build_tools.search_index import BUNDLE, UNUSED, SearchIndexFailed, indexing, searchable_pages
+from build_tools.report.problems import Report
 
 ID = "430603201503124519"  # fictional, valid check character
 
@@ -109,4 +109,4 @@ def test_a_site_whose_pages_have_no_content_for_the_index_is_not_published(tmp_p
 def test_a_failure_while_pagefind_runs_stops_it_and_keeps_its_own_error(tmp_path):
     with pytest.raises(ZeroDivisionError):
         with indexing(tmp_path):
-            1 / 0
+            1 / 0  # noqa: B018 (the error is the point)

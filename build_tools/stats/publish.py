@@ -10,7 +10,7 @@ import csv
 import io
 from pathlib import Path
 
-from ..problems import Report
+from ..report.problems import Report
 from .audit import Published
 from .contract import COLUMNS, LEDGER_FIELDS, Contract, period_key
 from .disclosure import check_across, check_cell
@@ -60,7 +60,7 @@ def percentages(counts: Counts, cells: dict[tuple, Published], period: str, cont
     for code, indicator in contract.indicators.items():
         if indicator.is_count:
             continue
-        for (region, level, i), den in counts.items():
+        for region, level, i in counts:
             if i != indicator.denominator or (period, region, level, indicator.numerator) not in cells:
                 continue
             num_cell, den_cell = (cells.get((period, region, level, c)) for c in (indicator.numerator, i))

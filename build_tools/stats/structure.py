@@ -22,7 +22,7 @@ def relations(keys: Iterable[Key], contract: Contract) -> list[Relation]:
         groups[(period, indicator)].add((region, level))
     out: list[Relation] = []
     for (period, indicator), present in sorted(groups.items()):
-        def cell(region: str, level: str) -> Key:
+        def cell(region: str, level: str, period=period, indicator=indicator) -> Key:
             return (period, region, level, indicator)
 
         regions = sorted({region for region, _ in present})
