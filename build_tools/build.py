@@ -18,13 +18,13 @@ from pathlib import Path
 
 from . import ROOT
 from .check import html_check
+from .detect import phone
 from .engine import janitor
 from .engine.forked import WorkerFailed
 from .engine.mkdocs_edge import MkdocsFailed, build_site
 from .engine.search_index import SearchIndexFailed, indexing
 from .engine.site_guard import unsafe_site_dir
 from .generate import generate
-from .privacy import phone
 from .privacy.files import SiteScan
 from .report.problems import Report, format_report
 from .validate import Checked, Dataset, validate_all

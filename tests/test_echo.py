@@ -7,7 +7,7 @@ import re
 import pytest
 
 from build_tools import ROOT
-from build_tools.privacy.hits import fold
+from build_tools.detect.hits import fold
 from build_tools.report.problems import REDACTED, Report, format_report, looks_personal, quote
 from build_tools.report.rules import RULES
 from build_tools.validate import validate_paths

@@ -1,5 +1,5 @@
 """Personal numbers in every written form (issue 13, class 2): one reading of digits for all
-number detectors (build_tools/privacy/hits.py), across lines, in parsed YAML and decoded text,
+number detectors (build_tools/detect/hits.py), across lines, in parsed YAML and decoded text,
 and what it must leave alone. One-line forms are samples in tests/privacy_samples/."""
 
 import datetime as dt
@@ -12,9 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from build_tools import ROOT
-from build_tools.privacy import hits, scan
-from build_tools.privacy.idnumber import check_character
-from build_tools.privacy.phone import is_mobile
+from build_tools.detect import hits
+from build_tools.detect.idnumber import check_character
+from build_tools.detect.phone import is_mobile
+from build_tools.privacy import scan
 from build_tools.report.problems import Report, format_report
 from tests.conftest import SAMPLE
 

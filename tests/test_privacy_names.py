@@ -7,7 +7,8 @@ Fictional names.
 
 import pytest
 
-from build_tools.privacy import names, scan
+from build_tools.detect import names
+from build_tools.privacy import scan
 from build_tools.report.problems import Report
 
 CODE = "privacy/person-name"

@@ -5,9 +5,9 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from build_tools.detect.bankcard import luhn_valid
+from build_tools.detect.idnumber import check_character
 from build_tools.privacy import scan
-from build_tools.privacy.bankcard import luhn_valid
-from build_tools.privacy.idnumber import check_character
 from build_tools.report.problems import Report
 
 SETTINGS = settings(max_examples=300, deadline=None)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.detect.hits import prepare
 from build_tools.privacy import scan
-from build_tools.privacy.hits import prepare
 from build_tools.report.problems import Report, format_report
 from build_tools.report.rules import RULES
 

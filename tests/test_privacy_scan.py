@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from build_tools import ROOT
-from build_tools.privacy import phone
+from build_tools.detect import phone
 from build_tools.privacy.files import SiteScan, expand, scan_paths, scan_site
 from build_tools.report.problems import Report
 from tests import privacy_images

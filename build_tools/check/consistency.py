@@ -10,8 +10,8 @@ import datetime as dt
 import posixpath
 import re
 
+from ..detect.phone import is_mobile
 from ..load.strict_yaml import Document
-from ..privacy.phone import is_mobile
 from ..report.problems import Report, quote
 from . import markdown_rules, normalize, urls
 from .schema import dotted

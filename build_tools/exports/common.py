@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from ..detect.phone import is_mobile  # the one reader of mobile numbers, however written
 from ..model.activity import Activity
 from ..model.status import Status, status_on
-from ..privacy.phone import is_mobile  # the one reader of mobile numbers, however written
 
 if TYPE_CHECKING:
     from ..generate import Context

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from ..privacy.phone import MOBILE as _MOBILE  # the one definition of a personal mobile number
+from ..detect.phone import MOBILE as _MOBILE  # the one definition of a personal mobile number
 from ..privacy.textrules import ASSET as PRIVACY_JSON
 from ..validate import ACTIVITY_DIR, contract
 

@@ -105,10 +105,7 @@ class Exceptions:
 
 def load(root: Path = ROOT, report: Report | None = None) -> Exceptions:
     """The repository's exceptions; problems of the file itself go to report (none when absent)."""
-    from ..load.sources import (
-        load_yaml,  # not at import: sources imports the report machinery
-        rel,
-    )
+    from ..load.sources import load_yaml, rel
 
     path = root / FILE
     found = Exceptions(file=rel(path))

@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
+from ..detect.hits import INLINE_TAGS
 from ..load.strict_yaml import parse
-from .hits import INLINE_TAGS
 
 Chunks = Iterator[tuple[int, str]]  # (line number where the text begins, text)
 

@@ -15,27 +15,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from ..detect import accounts, address, bankcard, birthdate, idnumber, names, phone
+from ..detect.hits import MARKS, MAY_HOLD_DIGITS, SPACES, Hit, Text, prepare
 from ..load.strict_yaml import parse
 from ..report.problems import Report
-from . import (
-    accounts,
-    address,
-    bankcard,
-    birthdate,
-    containers,
-    documents,
-    faces,
-    formats,
-    idnumber,
-    images,
-    names,
-    pagefind,
-    phone,
-    tables,
-    textrules,
-)
+from . import containers, documents, faces, formats, images, pagefind, tables, textrules
 from .exceptions import Exceptions, exceptable, span_ref
-from .hits import MARKS, MAY_HOLD_DIGITS, SPACES, Hit, Text, prepare
 from .statements import Statements, needs_statement, sha256
 
 _DIGIT = MAY_HOLD_DIGITS  # any spelling of a digit (hits.fold)

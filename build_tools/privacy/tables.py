@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
 
-from . import names
+from ..detect import names
 
 SUFFIXES = {".csv", ".tsv", ".xlsx", ".xlsm", ".ods", ".json", ".yaml", ".yml"}
 # Files whose shape a schema fixes: not tables of free columns.

@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..detect import address, birthdate, names
+from ..detect.hits import Hit
 from ..report.rules import RULES
-from . import address, birthdate, names
-from .hits import Hit
 
 ASSET = "assets/privacy-rules.json"  # where the build writes rule_data() for the form (form_data.py)
 PHOTO_CODE = "privacy/photo-of-child"
@@ -74,7 +74,7 @@ def find_all(text: str) -> list[tuple[str, int, int]]:
 
 def rule_data() -> dict:
     """Everything the form's engine needs: rules, the name detector's patterns, lists and weights, and messages."""
-    from . import lexicon, namedata, nametext
+    from ..detect import lexicon, namedata, nametext
 
     lists = names.detector().lists
     return {

@@ -24,8 +24,8 @@ _PATH_PART = re.compile(r"(\.|\[[0-9]+\])")  # volunteers.signup_url, supplies[1
 @lru_cache(maxsize=8192)
 def looks_personal(text: str) -> bool:
     """True when any privacy rule of the scanner matches something in the text."""
+    from ..detect.hits import prepare
     from ..privacy import scan  # here, not at the top: the scanner reports into this module's Report
-    from ..privacy.hits import prepare
 
     active = [d.find for d in scan.ALL if d.needs.search(text)]
     if not active:

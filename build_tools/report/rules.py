@@ -369,7 +369,7 @@ _RULES = [
          "请检查这一格，或在 data/statistics/roster-mapping.yaml 中补充它的写法（{accepted}）。",
          doc="无法归类的值如果被忽略，统计数字就会少算。",
          example="（学段一列写了“小学部”）"),
-    # Children named, listed or shown (issue 14: build_tools/privacy/names.py, address.py, birthdate.py,
+    # Children named, listed or shown (issue 14: build_tools/detect/names.py, address.py, birthdate.py,
     # textrules.py, tables.py, documents.py, images.py, faces.py) and the reviewed exceptions that
     # let a false alarm through (exceptions.py). Every one blocks: a person decides, through an exception.
     Rule("privacy/person-name", "error", "这里写了一个孩子的姓名（旁边、同一句话里或上面的标题、表头里有“同学”“学生”“几岁”“几年级”“家访”“名单”等说明是孩子的字样）。",
