@@ -38,9 +38,9 @@ from hypothesis import strategies as st
 from build_tools import ROOT
 from build_tools.build import build
 from build_tools.check import html_check
-from build_tools.pages.text import front_matter
 from build_tools.privacy.files import scan_paths, scan_site
 from build_tools.report.problems import Report
+from build_tools.report.text import front_matter
 from build_tools.validate import validate_paths
 from tests.conftest import SAMPLE
 

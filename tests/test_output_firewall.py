@@ -9,7 +9,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from build_tools.build import build
 from build_tools.check import html_check
-from build_tools.pages.text import front_matter
+from build_tools.report.text import front_matter
 from tests.test_build import TODAY
 
 IMG = "<img src=x onerror=alert()>"

@@ -111,7 +111,7 @@ def _text_only_plugin():
     from markupsafe import Markup
     from mkdocs.plugins import BasePlugin, event_priority
 
-    from ..pages.text import html_text
+    from ..report.text import html_text
 
     def anchors(toc):
         for anchor in toc:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from feedgen.feed import FeedGenerator
 
 from ..engine import site_paths
-from ..pages import text
+from ..report import text
 from .common import listed, midnight, published
 
 if TYPE_CHECKING:

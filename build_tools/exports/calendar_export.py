@@ -26,7 +26,7 @@ from icalendar import Calendar, Event, Timezone
 from ..engine import site_paths
 from ..model.activity import Activity
 from ..model.status import Status
-from ..pages import text
+from ..report import text
 from .common import SHANGHAI, bulk_phone, listed, midnight
 
 if TYPE_CHECKING:

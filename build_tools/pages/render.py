@@ -21,7 +21,7 @@ from ..model.directory import PolicyIndex
 from ..model.groupings import facets, groupings, months_of
 from ..model.paging import list_pages
 from ..model.status import Status, status_on
-from . import text
+from ..report import text
 from .activity_page import activity_page
 
 TEMPLATES = Path(__file__).parent / "templates"
