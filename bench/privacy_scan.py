@@ -17,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from build_tools.detect.detectors import BLOCKING  # noqa: E402
 from build_tools.privacy import scan  # noqa: E402
 from build_tools.privacy.files import _site_wanted  # noqa: E402
 from build_tools.report.problems import Report  # noqa: E402
@@ -32,7 +33,7 @@ def main() -> int:
     pages = [data for name, data in files if name.startswith("activities/2") and name.endswith("/index.html")]
 
     def scanner() -> scan.Scanner:
-        return scan.Scanner(Report(), detectors=scan.BLOCKING, data_images=False, every_type=True)
+        return scan.Scanner(Report(), detectors=BLOCKING, data_images=False, every_type=True)
 
     whole = scanner()
     started = time.process_time()

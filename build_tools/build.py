@@ -18,16 +18,17 @@ from pathlib import Path
 
 from . import ROOT
 from .check import html_check
-from .detect import phone
 from .engine import janitor
 from .engine.forked import WorkerFailed
 from .engine.mkdocs_edge import MkdocsFailed, build_site
 from .engine.search_index import SearchIndexFailed, indexing
 from .engine.site_guard import unsafe_site_dir
 from .generate import generate
+from .model.dataset import Checked, Dataset
+from .privacy import consent
 from .privacy.files import SiteScan
 from .report.problems import Report, format_report
-from .validate import Checked, Dataset, validate_all
+from .validate import validate_all
 
 
 def build(today: dt.date, site_dir: Path, fmt: str = "text", root: Path = ROOT) -> int:
@@ -108,7 +109,7 @@ def published_numbers(dataset: Dataset) -> frozenset[str]:
     """
     # Every kind of record the dataset holds (activities, centres…), whatever is added later.
     docs = [c.doc for group in vars(dataset).values() if isinstance(group, list) for c in group if isinstance(c, Checked)]
-    return phone.published_numbers(docs)
+    return consent.published_numbers(docs)
 
 
 def _passed(report: Report, fmt: str, failure: str) -> bool:

@@ -8,36 +8,22 @@ generator to GENERATORS to add pages; generators never read data files themselve
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
 from .check import search_terms
-from .engine.forked import LateFiles
 from .engine.mkdocs_edge import site_url
 from .exports import api, atom_feed, calendar_export, form_data, qr, template_record
 from .load.lists import Lists
-from .model.activity import Activity, build_activity
-from .model.directory import Centre, HotlineBook, PolicyIndex, build_centre, build_hotlines, build_policies
+from .model.activity import build_activity
+from .model.context import Context
+from .model.dataset import Dataset
+from .model.directory import HotlineBook, PolicyIndex, build_centre, build_hotlines, build_policies
+from .model.site import SiteInfo
 from .pages import catalogue, directory_pages, feed_pages, field_reference, home_page
-from .pages.render import SiteInfo, write_pages
+from .pages.render import write_pages
 from .pages.statistics import statistics_pages
-from .validate import Dataset
-
-
-@dataclass(frozen=True)
-class Context:
-    dataset: Dataset
-    activities: list[Activity]  # typed, in file order
-    lists: Lists
-    site: SiteInfo
-    today: dt.date
-    docs: Path
-    centres: tuple[Centre, ...] = ()  # care centres, in file order
-    policies: PolicyIndex = field(default_factory=PolicyIndex)  # the policy library, which other pages link to
-    hotlines: HotlineBook = field(default_factory=HotlineBook)  # local help numbers
-    late: LateFiles = field(default_factory=LateFiles)  # slow files no page needs while mkdocs runs
 
 
 def activity_pages(ctx: Context) -> None:

@@ -7,39 +7,20 @@ typed records that passed, so later stages only ever see checked data.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from . import ROOT
 from .check import consistency, directory_rules, duplicates, search_terms
+from .check.contract import _contract, activity_files, is_activity_file
 from .check.gc_pause import cycle_collector_paused
 from .check.schema import RecordSchema
 from .engine.forked import Beside
-from .load.lists import Lists
 from .load.sources import is_linked, load_yaml, real_path, rel, report_symlink, symlinks
-from .load.strict_yaml import Document
+from .model.dataset import Checked, Dataset
 from .privacy.files import scan_paths
 from .report.problems import Report, quote
-from .stats.check import Statistics, in_statistics, statistics_files, validate_statistics, validate_statistics_paths
-
-ACTIVITY_DIR = "data/activities"
-
-
-@dataclass(frozen=True)
-class Checked:
-    file: str  # relative to the repository root
-    record: dict  # typed values
-    doc: Document
-
-
-def activity_files(root: Path = ROOT) -> list[Path]:
-    return sorted(p for p in (root / ACTIVITY_DIR).rglob("*") if p.is_file() and p.name != ".gitkeep")
-
-
-def is_activity_file(path: Path) -> bool:
-    """A .yaml file under data/activities/ (anything else there is misplaced)."""
-    return path.suffix == ".yaml" and f"{ACTIVITY_DIR}/" in real_path(path)
+from .stats.check import in_statistics, statistics_files, validate_statistics, validate_statistics_paths
 
 
 def expand(paths: list[Path]) -> list[Path]:
@@ -49,17 +30,6 @@ def expand(paths: list[Path]) -> list[Path]:
         # Symlinks are kept whatever they point to: validate_paths refuses them by name.
         out.extend(sorted(q for q in p.rglob("*") if q.is_file() or q.is_symlink()) if p.is_dir() and not p.is_symlink() else [p])
     return out
-
-
-@lru_cache(maxsize=4)
-def _contract(root: Path) -> tuple[Lists, RecordSchema]:
-    """The allow-lists and the schema, read once per process."""
-    return Lists(root / "data"), RecordSchema(root / "data/schemas/activity.schema.yaml")
-
-
-def contract(root: Path = ROOT) -> tuple[Lists, RecordSchema]:
-    """The activity allow-lists and schema, cached: for fmt, new, diff, check and the form data."""
-    return _contract(root)
 
 
 def validate_activities(files: list[Path], root: Path = ROOT) -> tuple[Report, list[Checked]]:
@@ -188,20 +158,6 @@ def _published_scan(root: Path) -> tuple[Report, frozenset[tuple[str, str]]]:
     scanner = scan_paths(data_files(root) + content_files(root), report, root)
     images = {("image", digest) for digest in scanner.statements.hashes}
     return report, frozenset(scanner.exceptions.allowed | images)
-
-
-@dataclass(frozen=True)
-class Dataset:
-    """Everything the build publishes, checked. Later stages see nothing else."""
-
-    root: Path
-    activities: list[Checked]
-    centres: list[Checked] = field(default_factory=list)
-    policies: list[Checked] = field(default_factory=list)  # data/policies.yaml (0 or 1 file)
-    hotlines: list[Checked] = field(default_factory=list)  # data/hotlines.yaml (0 or 1 file)
-    organizations: list[Checked] = field(default_factory=list)  # data/organizations.yaml, checked like the rest
-    statistics: Statistics | None = None  # data/statistics/*.csv|xlsx, checked and audited
-    privacy_allowed: frozenset[tuple[str, str]] = frozenset()  # (rule, text) of exceptions, ("image", sha256) stated
 
 
 def validate_all(root: Path = ROOT) -> tuple[Report, Dataset]:

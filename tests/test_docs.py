@@ -8,12 +8,12 @@ import pytest
 import yaml
 
 from build_tools import ROOT
+from build_tools.check.contract import contract
 from build_tools.check.schema import Node
 from build_tools.pages.catalogue import anchor, groups
 from build_tools.pages.field_reference import list_docs, schema_docs
 from build_tools.pages.render import environment
 from build_tools.report.rules import RULES
-from build_tools.validate import contract
 
 SCHEMAS = sorted((ROOT / "data/schemas").glob("*.schema.yaml"))
 LISTS = sorted((ROOT / "data/lists").glob("*.csv"))

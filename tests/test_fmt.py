@@ -8,9 +8,9 @@ from hypothesis import strategies as st
 
 from build_tools import ROOT
 from build_tools.check.canonical import dump, quote
+from build_tools.check.contract import contract
 from build_tools.load.strict_yaml import parse
 from build_tools.schools.fmt import format_file
-from build_tools.validate import contract
 from tests.conftest import SAMPLE, problems_of
 
 SCHEMA = contract(ROOT)[1]

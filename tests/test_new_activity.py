@@ -5,11 +5,11 @@ import sys
 
 from build_tools import ROOT
 from build_tools.check.canonical import dump
+from build_tools.check.contract import contract
 from build_tools.check.schema import PLACEHOLDER, Leaf
 from build_tools.exports.template_record import template
 from build_tools.load.strict_yaml import parse
 from build_tools.load.yaml_comments import extract
-from build_tools.validate import contract
 from tests.conftest import problems_of
 
 SCHEMA = contract(ROOT)[1]

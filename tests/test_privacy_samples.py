@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.detect import detectors
 from build_tools.detect.hits import prepare
 from build_tools.privacy import scan
 from build_tools.report.problems import Report, format_report
@@ -60,7 +61,7 @@ def test_messages_never_repeat_the_value(rule, fmt):
     for line in samples(rule, "tp"):
         out = format_report(scan_line(line), fmt)
         text = prepare(line).text
-        for detector in scan.ALL:
+        for detector in detectors.ALL:
             for hit in detector.find(text):
                 value = text[hit.start : hit.end]
                 assert value not in out and value not in json.dumps(out)

@@ -10,7 +10,8 @@ import markdown
 from build_tools import ROOT
 from build_tools.load.lists import Lists
 from build_tools.model.activity import build_activity
-from build_tools.pages.render import SiteInfo, write_pages
+from build_tools.model.site import SiteInfo
+from build_tools.pages.render import write_pages
 from build_tools.validate import validate_activities
 from tests.conftest import SAMPLE
 

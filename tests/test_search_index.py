@@ -6,10 +6,11 @@ import json
 
 import pytest
 
+from build_tools.detect.detectors import BLOCKING
 from build_tools.engine.search_index import BUNDLE, UNUSED, SearchIndexFailed, indexing, searchable_pages
 from build_tools.privacy.files import SiteScan
 from build_tools.privacy.pagefind import SIGNATURE, NotReadable, cbor_strings
-from build_tools.privacy.scan import BLOCKING, Scanner
+from build_tools.privacy.scan import Scanner
 from build_tools.report.problems import Report
 
 ID = "430603201503124519"  # fictional, valid check character

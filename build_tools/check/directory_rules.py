@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from ..load.lists import Lists
 from ..load.strict_yaml import Document
-from ..model.directory import doc_key
 from ..report.problems import Report, quote
 from . import consistency
+from .normalize import doc_key
 from .schema import dotted
 
 

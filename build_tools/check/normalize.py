@@ -114,3 +114,8 @@ def suggestion(value: str, meta: dict) -> str | None:
     else:
         fixed = {"date": date, "integer": integer, "boolean": boolean}.get(kind, lambda v: None)(value)
     return fixed if fixed and fixed != value else None
+
+
+def doc_key(number: str) -> str:
+    """A document number compared loosely: 民发〔2023〕62 号 = 民发[2023]62号 = 民发〔2023〕62号."""
+    return "".join(number.split()).translate(str.maketrans("[]［］【】", "〔〕〔〕〔〕"))

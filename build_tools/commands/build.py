@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import ROOT
-from ..cli import parse_day, resolve_today
+from .today import parse_day, resolve_today
 from .validate import FORMATS
 
 

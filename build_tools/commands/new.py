@@ -20,8 +20,8 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    from ..check.contract import contract
     from ..exports.template_record import template
-    from ..validate import contract
 
     if args.id and not _ID.fullmatch(args.id):
         print(f"活动编号 “{args.id}” 的格式不对：应为“开始日期-英文短名”，如 2026-12-05-anquan-jiangzuo"

@@ -11,16 +11,14 @@ a longer run of digits.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 
-from ..load.strict_yaml import Document
 from .hits import Hit, fold, numbers, prepare
 
 #: The plain written forms (one run, 3-4-4, +86), for the web form's JavaScript, which cannot
 #: run this reader; Python code asks is_mobile().
 MOBILE = re.compile(r"(?<![0-9])(?:(?:\+|00)?86[ -]?)?1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4}(?![0-9])")
-_ELEVEN = re.compile(r"1[3-9][0-9]{9}")  # the eleven digits of a mobile number
+ELEVEN = re.compile(r"1[3-9][0-9]{9}")  # the eleven digits of a mobile number
 LAYOUTS = frozenset({(3, 4, 4), (3, 3, 5), (3, 8), (4, 3, 4), (7, 4)})
 _PREFIXED = {13: "86", 15: "0086"}  # 8613912345678, 008613912345678 as one run
 
@@ -32,7 +30,7 @@ def find(text: str) -> Iterator[Hit]:
     """Mobile numbers in a text."""
     for n in numbers(text, (11, 13, 15), LAYOUTS):
         prefix = _PREFIXED.get(len(n.digits), "")
-        if n.digits.startswith(prefix) and _ELEVEN.fullmatch(n.digits[len(prefix) :]):
+        if n.digits.startswith(prefix) and ELEVEN.fullmatch(n.digits[len(prefix) :]):
             yield Hit(n.start, n.end, "privacy/mobile")
 
 
@@ -44,38 +42,3 @@ def is_mobile(value: str) -> bool:
 def digits(text: str) -> str:
     """The 11 digits of a mobile number however it is written (+86, spaces, other digits)."""
     return re.sub(r"[^0-9]", "", fold(text))[-11:]
-
-
-@dataclass(frozen=True)
-class ContactPhone:
-    digits: str
-    consent: bool
-    key_line: int  # where `phone:` is written: the record checks report there too
-
-
-def contact_phones(doc: Document) -> dict[int, ContactPhone]:
-    """{line of the value: phone} for every contact.phone of a parsed YAML record."""
-    found: dict[int, ContactPhone] = {}
-    for path, line in doc.text_lines.items():
-        if path[-2:] != ("contact", "phone"):
-            continue
-        contact = _at(doc.value, path[:-1])
-        if isinstance(contact, dict) and isinstance(contact.get("phone"), str):
-            consent = str(contact.get("consent", "")).strip() in CONSENT_TRUE
-            found[line] = ContactPhone(digits(contact["phone"]), consent, doc.positions.get(path, (line, 0))[0])
-    return found
-
-
-def published_numbers(docs: Iterable[Document]) -> frozenset[str]:
-    """Mobile numbers the data publishes with consent: the built site may show these."""
-    phones = (p for doc in docs for p in contact_phones(doc).values())
-    return frozenset(p.digits for p in phones if p.consent and _ELEVEN.fullmatch(p.digits))
-
-
-def _at(value, path: tuple):
-    for key in path:
-        try:
-            value = value[key]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return value

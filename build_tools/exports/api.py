@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 
 from ..engine import site_paths
 from ..model.activity import Activity
+from ..model.listing import Listed, sort_for_list
 from ..model.status import Status, status_on
-from ..pages.render import Listed, sort_for_list
 from .common import bulk_phone, current, listed
 
 if TYPE_CHECKING:
-    from ..generate import Context
+    from ..model.context import Context
 
 VERSION = 1
 LICENCE = "CC-BY-4.0"

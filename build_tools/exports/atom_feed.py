@@ -17,7 +17,7 @@ from ..report import text
 from .common import listed, midnight, published
 
 if TYPE_CHECKING:
-    from ..generate import Context
+    from ..model.context import Context
 
 MAX_ENTRIES = 50
 TITLE = "关爱留守儿童志愿活动：新发布的活动"

@@ -30,8 +30,8 @@ from ..report import text
 from .common import SHANGHAI, bulk_phone, listed, midnight
 
 if TYPE_CHECKING:
-    from ..generate import Context
-    from ..pages.render import SiteInfo
+    from ..model.context import Context
+    from ..model.site import SiteInfo
 
 PRODID = "-//关爱留守儿童志愿活动门户//活动日历 1.0//ZH"
 SEQUENCE_EPOCH = dt.date(2020, 1, 1)

@@ -10,7 +10,7 @@ from ..model.activity import Activity
 from ..model.status import Status, status_on
 
 if TYPE_CHECKING:
-    from ..generate import Context
+    from ..model.context import Context
 
 SHANGHAI = "Asia/Shanghai"
 CST = dt.timezone(dt.timedelta(hours=8), "CST")

@@ -12,12 +12,12 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from ..check.contract import ACTIVITY_DIR, contract
 from ..detect.phone import MOBILE as _MOBILE  # the one definition of a personal mobile number
 from ..privacy.textrules import ASSET as PRIVACY_JSON
-from ..validate import ACTIVITY_DIR, contract
 
 if TYPE_CHECKING:
-    from ..generate import Context
+    from ..model.context import Context
 
 FORM_JSON = "assets/record-form.json"
 _KEYS = ("title", "description", "example", "type", "x-list", "x-datetime", "x-values", "x-markdown")

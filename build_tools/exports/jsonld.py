@@ -17,7 +17,7 @@ from ..model.activity import Activity
 from .common import bulk_phone
 
 if TYPE_CHECKING:
-    from ..pages.render import SiteInfo
+    from ..model.site import SiteInfo
 
 SCHEMA = "https://schema.org/"
 _EVENT_STATUS = {"scheduled": "EventScheduled", "postponed": "EventPostponed", "cancelled": "EventCancelled"}

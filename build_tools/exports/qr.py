@@ -17,7 +17,7 @@ from ..engine import site_paths
 from .common import current
 
 if TYPE_CHECKING:
-    from ..generate import Context
+    from ..model.context import Context
 
 
 def svg(url: str, title: str) -> bytes:

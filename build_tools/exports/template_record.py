@@ -78,7 +78,7 @@ TEMPLATE_FILE = "schools/activity-template.yaml"
 
 def write_template(ctx) -> None:
     """docs/schools/activity-template.yaml: the same template, to download from the guide."""
-    from ..validate import contract
+    from ..check.contract import contract
 
     out = ctx.docs / TEMPLATE_FILE
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..check.normalize import doc_key
 from ..load.lists import Lists
 from .status import Status
 
@@ -178,11 +179,6 @@ def build_hotlines(rec: dict) -> HotlineBook:
         Hotline(h["region"], h["name"], h["number"], h["hours"], h["purpose"]) for h in rec.get("hotlines", [])
     )
     return HotlineBook(lines, bool(rec.get("example", False)))
-
-
-def doc_key(number: str) -> str:
-    """A document number compared loosely: 民发〔2023〕62 号 = 民发[2023]62号 = 民发〔2023〕62号."""
-    return "".join(number.split()).translate(str.maketrans("[]［］【】", "〔〕〔〕〔〕"))
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ class Group:
     code: str  # file name and filter value
     name: str
     note: str
-    items: list  # render.Listed
+    items: list  # listing.Listed
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def _collect(items, keys) -> dict[str, list]:
 
 
 def groupings(items: list, lists: Lists) -> list[Grouping]:
-    """The four groupings of items (render.Listed), each with only the groups that have items."""
+    """The four groupings of items (listing.Listed), each with only the groups that have items."""
     by_type = _collect(items, lambda i: [i.activity.type_code])
     by_region = _collect(items, lambda i: [i.activity.region_code])
     by_month = _collect(items, lambda i: months_of(i.activity.start_day, i.activity.end_day))

@@ -35,7 +35,7 @@ class ListPage:
     file: str  # Markdown file, relative to activities/
     number: int  # 1-based
     count: int  # pages in the list
-    upcoming: list  # this page's share of each section (render.Listed)
+    upcoming: list  # this page's share of each section (listing.Listed)
     past: list
     upcoming_total: int  # the section headings show the whole list's counts
     past_total: int

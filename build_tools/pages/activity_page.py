@@ -18,7 +18,8 @@ from ..exports.common import current
 from ..load.lists import Lists
 
 if TYPE_CHECKING:
-    from .render import Listed, SiteInfo
+    from ..model.listing import Listed
+    from ..model.site import SiteInfo
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from ..report.rules import RULES, Rule
 from .render import environment
 
 if TYPE_CHECKING:
-    from ..generate import Context
+    from ..model.context import Context
 
 PAGE = "schools/errors.md"
 # Code prefix → section title, in the order a file is checked.

@@ -16,7 +16,7 @@ from ..model.directory import LEVELS, STALE_AFTER_MONTHS, ShownCentre, show_cent
 from .render import environment
 
 if TYPE_CHECKING:
-    from ..generate import Context
+    from ..model.context import Context
 
 CENTRES = "centres/"
 POLICIES = "policies/index.md"

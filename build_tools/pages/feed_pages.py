@@ -14,7 +14,7 @@ from ..exports import api, atom_feed, calendar_export
 from .render import environment
 
 if TYPE_CHECKING:
-    from ..generate import Context
+    from ..model.context import Context
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from ..load.lists import Lists
 from .render import environment
 
 if TYPE_CHECKING:
-    from ..generate import Context
+    from ..model.context import Context
 
 PAGE = "schools/fields.md"
 # Schema file stem → (what it describes, where such files live). Unknown schemas show their stem.

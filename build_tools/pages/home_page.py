@@ -11,27 +11,22 @@ figures (the statistics pages will), append a function — the template needs no
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..engine import site_paths
+from ..model.listing import Listed, sort_for_list
 from ..model.status import status_on
 from .directory_pages import by_prefecture, counties
-from .render import Listed, environment, sort_for_list
+from .figures import Figure
+from .render import environment
+from .statistics import statistics_figures
 
 if TYPE_CHECKING:
-    from ..generate import Context
+    from ..model.context import Context
 
 # The home page stays the same size however many activities there are: a few of each, then a link.
 UPCOMING_SHOWN = 4
 RECRUITING_SHOWN = 5
-
-
-@dataclass(frozen=True)
-class Figure:
-    value: int | str
-    label: str  # what the number counts, e.g. 项即将举行的活动
-    href: str  # the page it links to, relative to the home page: "activities/" (tests check it exists)
 
 
 def _listed(ctx: Context) -> list[Listed]:
@@ -60,15 +55,9 @@ def directory_figures(ctx: Context) -> list[Figure]:
     ]
 
 
-# The home page's key figures, in order. The statistics generator appends its own function here
-# (e.g. children paired with a mentor last year), which returns Figure objects linking to its pages.
-def _statistics_figures(ctx: Context) -> list[Figure]:
-    from .statistics import statistics_figures  # here, not at the top: stats.pages imports this module's Figure
-
-    return statistics_figures(ctx)
-
-
-KEY_FIGURES: list[Callable[[Context], list[Figure]]] = [activity_figures, directory_figures, _statistics_figures]
+# The home page's key figures, in order: each source returns Figure objects linking to its pages
+# (the statistics' own, e.g. children paired with a mentor last year, come from pages/statistics.py).
+KEY_FIGURES: list[Callable[[Context], list[Figure]]] = [activity_figures, directory_figures, statistics_figures]
 
 
 def write_home(ctx: Context) -> None:

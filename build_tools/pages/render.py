@@ -8,7 +8,6 @@ inert; templates mark what they write themselves with filters that return Markup
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
@@ -19,8 +18,10 @@ from ..load.lists import Lists
 from ..model.activity import Activity
 from ..model.directory import PolicyIndex
 from ..model.groupings import facets, groupings, months_of
+from ..model.listing import Listed, sort_for_list
 from ..model.paging import list_pages
-from ..model.status import Status, status_on
+from ..model.site import SiteInfo
+from ..model.status import status_on
 from ..report import text
 from .activity_page import activity_page
 
@@ -52,36 +53,6 @@ def environment() -> jinja2.Environment:
         months=months_of,  # start|months(end): the months an activity touches (search filter)
     )
     return env
-
-
-@dataclass(frozen=True)
-class Listed:
-    """An activity with its status on the build day, as list pages show it."""
-
-    activity: Activity
-    status: Status
-
-
-@dataclass(frozen=True)
-class SiteInfo:
-    repo_url: str
-    branch: str
-    site_url: str = "/"  # the public address from mkdocs.yml (mkdocs_edge.site_url), ends in /
-    uid_domain: str = "localhost"  # data/site.yaml: calendar UIDs, Atom ids; never changes
-
-    def edit_url(self, file: str) -> str:
-        return f"{self.repo_url}/edit/{self.branch}/{file}"
-
-    def url(self, path: str) -> str:
-        """The absolute address of a site path such as "activities/x/"."""
-        return self.site_url + path
-
-
-def sort_for_list(items: list[Listed], today: dt.date) -> tuple[list[Listed], list[Listed]]:
-    """Upcoming (soonest first) and past (latest first)."""
-    upcoming = sorted((i for i in items if i.activity.end_day >= today), key=lambda i: (i.activity.start_day, i.activity.id))
-    past = sorted((i for i in items if i.activity.end_day < today), key=lambda i: (i.activity.start_day, i.activity.id), reverse=True)
-    return upcoming, past
 
 
 def write_pages(activities: list[Activity], today: dt.date, docs: Path, lists: Lists, site: SiteInfo,

@@ -18,10 +18,11 @@ from ..stats.contract import Indicator
 from ..stats.publish import FIELDS
 from ..stats.spreadsheet import csv_text
 from . import charts
+from .figures import Figure
 from .render import environment
 
 if TYPE_CHECKING:
-    from ..generate import Context
+    from ..model.context import Context
 
 OUT = "statistics"
 KEY_INDICATORS = ["registered", "paired", "paired-rate"]  # the overview's table
@@ -120,7 +121,6 @@ def _write_csv(view: StatsView, indicator: Indicator, path) -> None:
 def statistics_figures(ctx: Context) -> list:
     """Home-page key figures (home_page.KEY_FIGURES): children registered and paired last year,
     summed over the counties only when every county's figure is published exactly."""
-    from .home_page import Figure
 
     stats = ctx.dataset.statistics
     if stats is None:

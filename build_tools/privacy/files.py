@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 from .. import ROOT
+from ..detect.detectors import BLOCKING
 from ..engine.forked import background, fork_context, received, split_map
 from ..load.sources import is_linked, rel, report_symlink
 from ..report.problems import Report
@@ -175,7 +176,7 @@ class SiteScan:
         return scanner.report.problems, scanner.files
 
     def _scanner(self) -> scan.Scanner:
-        return scan.Scanner(Report(), detectors=scan.BLOCKING, published=self.published, data_images=False,
+        return scan.Scanner(Report(), detectors=BLOCKING, published=self.published, data_images=False,
                             every_type=True, allowed=self.allowed)
 
 

@@ -11,35 +11,21 @@ firewall, it fails closed.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from ..detect import accounts, address, bankcard, birthdate, idnumber, names, phone
-from ..detect.hits import MARKS, MAY_HOLD_DIGITS, SPACES, Hit, Text, prepare
+from ..detect import phone
+from ..detect.detectors import ALL, Detector
+from ..detect.hits import MARKS, SPACES, Hit, Text, prepare
 from ..load.strict_yaml import parse
 from ..report.problems import Report
-from . import containers, documents, faces, formats, images, pagefind, tables, textrules
+from . import consent, containers, documents, faces, formats, images, pagefind, tables
 from .exceptions import Exceptions, exceptable, span_ref
 from .statements import Statements, needs_statement, sha256
 
-_DIGIT = MAY_HOLD_DIGITS  # any spelling of a digit (hits.fold)
-_HAN = re.compile("[\u4e00-\u9fff]")
 _SEPARATORS = re.compile(rf"[{SPACES}{MARKS}\\\r\n]")  # the same number however grouped is one finding
-
-
-@dataclass(frozen=True)
-class Detector:
-    find: Callable[[str], Iterator[Hit]]
-    needs: re.Pattern  # a line without this cannot match: most lines of a page skip the detector
-
-
-#: Earlier detectors win where findings overlap (an ID number is not also reported as a card).
-#: Every rule blocks: what a detector is unsure of waits for a reviewed exception (exceptions.py).
-BLOCKING = (Detector(idnumber.find, _DIGIT), Detector(bankcard.find, _DIGIT), Detector(phone.find, _DIGIT),
-            Detector(accounts.find, accounts.MAY_HOLD), Detector(names.find, _HAN), Detector(address.find, _HAN),
-            Detector(birthdate.find, _HAN), Detector(textrules.find_photo_text, re.compile(textrules.PHOTO)))
-ALL = BLOCKING
+_HAN = re.compile("[\u4e00-\u9fff]")
 
 ARCHIVES = {".zip", ".xlsx", ".xlsm", ".docx", ".docm", ".pptx", ".odt", ".ods", ".odp", ".epub"}
 COMPRESSED = {".gz", ".tgz", ".xz", ".txz", ".lzma", ".bz2", ".tbz2", ".tar"}
@@ -132,7 +118,7 @@ class Scanner:
 
         plain: the text as it is, whatever its name says (text taken out of a document).
         """
-        contacts: dict[int, phone.ContactPhone] | None = None
+        contacts: dict[int, consent.ContactPhone] | None = None
         seen: set[tuple[int, str, str]] = set()  # a page's visible text and its markup show the same number
         found: set[tuple[str, str]] = set()  # a decoded reading reports only what the written one missed
         written = [(1, text)] if plain else formats.chunks(name, text)
@@ -177,7 +163,7 @@ class Scanner:
         else:
             self.report.add("privacy/exception-used", name, line, column=column, entry=entry.line, reviewer=entry.reviewer)
 
-    def _mobile(self, name: str, line: int, column: int, number: str, contact: phone.ContactPhone | None, hit: Hit,
+    def _mobile(self, name: str, line: int, column: int, number: str, contact: consent.ContactPhone | None, hit: Hit,
                 prepared: Text) -> None:
         if number in self.published:
             return  # the site may show what the data publishes with consent
@@ -217,9 +203,9 @@ def _first_of_overlapping(per_detector: Iterable[Iterator[Hit]]) -> list[Hit]:
     return kept
 
 
-def _contact_phones(name: str, text: str) -> dict[int, phone.ContactPhone]:
+def _contact_phones(name: str, text: str) -> dict[int, consent.ContactPhone]:
     """For YAML records: the lines of contact.phone values and whether consent is given."""
     if PurePosixPath(name).suffix.lower() not in (".yaml", ".yml"):
         return {}
     doc, _ = parse(text)
-    return phone.contact_phones(doc)
+    return consent.contact_phones(doc)

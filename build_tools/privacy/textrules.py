@@ -18,53 +18,17 @@ and ECMAScript read alike (see names.py); tests/test_privacy_parity.py holds bot
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-
 from ..detect import address, birthdate, names
-from ..detect.hits import Hit
+from ..detect.photo import NEAR, PHOTO, PHOTO_CODE, PHOTO_NEAR, PHOTO_UNLESS, SENTENCE_END, find_photo_text
 from ..report.rules import RULES
 
 ASSET = "assets/privacy-rules.json"  # where the build writes rule_data() for the form (form_data.py)
-PHOTO_CODE = "privacy/photo-of-child"
-_PHOTO = "(?:照片|相片|合影|合照|生活照|证件照|免冠照|大头照|头像|近照|全家福|视频|录像)"
-_ATTACHED = "(?:见附件|附后|附件|另附|已附|附上|随附|已发|发群|发至|发到|见下图|如下图|见图)"
-_CLAUSE = "[^。！？!?\n]"
-PHOTO = rf"(?=[照相合生证免大头近全视录附另随])(?:{_PHOTO}{_CLAUSE}{{0,10}}?{_ATTACHED}|(?:附件|另附|附上|随附|附[：:])[：:]?{_CLAUSE}{{0,10}}?{_PHOTO})"
-# A child in the same sentence: the contexts of names.py, or a word for children.
-PHOTO_NEAR = (r"学生|儿童|孩子|同学|小朋友|营员|学员|幼儿|该生|受助|帮扶|结对|[0-9一二三四五六七八九十]{1,2}岁|年级"
-              r"|[0-9一二三四五六七八九十]{1,2}班|[男女]孩|[男女]生|宝宝")
-PHOTO_UNLESS = "不得|不要|请勿|禁止|严禁|不能|切勿|不可|避免|不宜|无需|不需要|不用|不再|谢绝|拒绝|不接受|不收"
-SENTENCE_END = "。！？!?\n"
-NEAR = 40  # characters either side of the match: "near" means in the same sentence and within this
-
 RULES_DATA = (
     {"code": birthdate.CODE, "kind": "match", "pattern": birthdate.PATTERN},
     {"code": address.CODE, "kind": "match", "pattern": address.PATTERN},
     {"code": PHOTO_CODE, "kind": "near", "pattern": PHOTO, "near": PHOTO_NEAR, "unless": PHOTO_UNLESS},
     {"code": names.CODE, "kind": "names"},
 )
-
-_PHOTO_RE = re.compile(PHOTO)
-_PHOTO_NEAR_RE = re.compile(PHOTO_NEAR)
-_PHOTO_UNLESS_RE = re.compile(PHOTO_UNLESS)
-
-
-def find_photo_text(text: str) -> Iterator[Hit]:
-    """Text that says a photo of a child is attached (a "near" rule)."""
-    for m in _PHOTO_RE.finditer(text):
-        sentence = _sentence(text, m.start(), m.end())
-        if _PHOTO_NEAR_RE.search(sentence) and not _PHOTO_UNLESS_RE.search(sentence):
-            yield Hit(m.start(), m.end(), PHOTO_CODE)
-
-
-def _sentence(text: str, start: int, end: int) -> str:
-    """The sentence around text[start:end] (between two of SENTENCE_END, at most NEAR characters either
-    side), as a slice: lookarounds stay inside."""
-    begin = max(max(text.rfind(c, 0, start) for c in SENTENCE_END) + 1, start - NEAR)
-    ends = [i for i in (text.find(c, end) for c in SENTENCE_END) if i >= 0]
-    return text[begin : min(min(ends) if ends else len(text), end + NEAR)]
-
 
 def find_all(text: str) -> list[tuple[str, int, int]]:
     """(code, start, end) of every finding of these rules, rule by rule: what the form's engine returns."""

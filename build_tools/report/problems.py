@@ -11,27 +11,14 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 
+from ..detect.detectors import looks_personal
 from .rules import RULES
 
 #: What a message shows in place of a value that looks like personal data.
 REDACTED = "（此处的值像个人信息，不显示）"
 _QUOTED = re.compile("“([^“”]*)”")
 _PATH_PART = re.compile(r"(\.|\[[0-9]+\])")  # volunteers.signup_url, supplies[1].unit
-
-
-@lru_cache(maxsize=8192)
-def looks_personal(text: str) -> bool:
-    """True when any privacy rule of the scanner matches something in the text."""
-    from ..detect.hits import prepare
-    from ..privacy import scan  # here, not at the top: the scanner reports into this module's Report
-
-    active = [d.find for d in scan.ALL if d.needs.search(text)]
-    if not active:
-        return False
-    prepared = prepare(text).text
-    return any(next(iter(find(prepared)), None) is not None for find in active)
 
 
 def quote(value: object, limit: int = 40) -> str:

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from .. import ROOT
 from ..check.canonical import canonical_tree
+from ..check.contract import ACTIVITY_DIR, contract
 from ..check.schema import Leaf, Node, RecordSchema
 from ..load.lists import Lists
 from ..load.strict_yaml import parse
 from ..report.problems import looks_personal
-from ..validate import ACTIVITY_DIR, contract
 
 STATISTICS_DIR = "data/statistics"
 SHOWN_CHARS = 40

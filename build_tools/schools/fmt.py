@@ -12,10 +12,10 @@ from pathlib import Path
 
 from .. import ROOT
 from ..check.canonical import dump
+from ..check.contract import contract
 from ..load.sources import load_yaml, rel
 from ..load.yaml_comments import extract
 from ..report.problems import Report, format_report
-from ..validate import contract
 
 
 @dataclass(frozen=True)

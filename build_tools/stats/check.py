@@ -9,13 +9,10 @@ from pathlib import Path
 from .. import ROOT
 from ..load.sources import real_path, rel
 from ..report.problems import Report
-from .contract import NOT_TABLES, Contract, load_contract
+from .contract import STATS_DIR, Contract, is_table, load_contract, statistics_files
 from .disclosure import check_across, check_cell
 from .history import check_history, effective_ledger
 from .tables import Cell, check_tables
-
-STATS_DIR = "data/statistics"
-SUFFIXES = {".csv", ".xlsx"}
 
 
 @dataclass(frozen=True)
@@ -26,16 +23,6 @@ class Statistics:
     cells: list[Cell]  # every row that passed, in file order
     files: list[str]  # the tables, relative to the repository root
     audit_seconds: float
-
-
-def is_table(path: Path) -> bool:
-    """A published table: a .csv or .xlsx under data/statistics/ that is not configuration."""
-    return path.suffix.lower() in SUFFIXES and f"{STATS_DIR}/" in real_path(path) and path.name not in NOT_TABLES
-
-
-def statistics_files(root: Path = ROOT) -> list[Path]:
-    folder = root / STATS_DIR
-    return sorted(p for p in folder.rglob("*") if p.is_file() and is_table(p)) if folder.is_dir() else []
 
 
 def validate_statistics(files: list[Path], root: Path = ROOT) -> tuple[Report, Statistics]:

@@ -8,7 +8,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..load.sources import load_yaml, rel
+from .. import ROOT
+from ..load.sources import load_yaml, real_path, rel
 from ..report.problems import Report, quote
 
 MIN_K = 10  # the threshold may be raised in data/statistics/policy.yaml, never lowered
@@ -21,6 +22,20 @@ LEDGER_FIELDS = ["region", "level", "indicator", "since"]
 COLUMNS = ["period", "region", "level", "indicator", "value", "flag", "source", "note"]
 #: Files under data/statistics/ that are configuration, not published tables.
 NOT_TABLES = {"suppression-ledger.csv", "structural-zeros.csv", "releases.csv", "policy.yaml", "roster-mapping.yaml"}
+STATS_DIR = "data/statistics"
+SUFFIXES = {".csv", ".xlsx"}
+
+
+def is_table(path: Path) -> bool:
+    """A published table: a .csv or .xlsx under data/statistics/ that is not configuration."""
+    return path.suffix.lower() in SUFFIXES and f"{STATS_DIR}/" in real_path(path) and path.name not in NOT_TABLES
+
+
+def statistics_files(root: Path = ROOT) -> list[Path]:
+    folder = root / STATS_DIR
+    return sorted(p for p in folder.rglob("*") if p.is_file() and is_table(p)) if folder.is_dir() else []
+
+
 RELEASES = "data/statistics/releases.csv"  # period → the date its tables were published
 
 

@@ -33,7 +33,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..report.problems import Report
-from .contract import LEDGER, RELEASES, Contract, period_key, read_csv
+from .contract import LEDGER, RELEASES, Contract, period_key, read_csv, statistics_files
 from .tables import Cell
 
 RELEASE_FIELDS = ["period", "published", "note", "tables_sha256", "ledger_sha256"]
@@ -64,7 +64,6 @@ def effective_ledger(contract: Contract, cells: list[Cell]) -> Ledger:
 def with_published_history(contract: Contract, root: Path) -> Contract:
     """The contract with the effective ledger of the repository's tables (for `aggregate`, which
     must keep hidden whatever an earlier table hid, whatever the ledger file says)."""
-    from .check import statistics_files  # here: check imports this module
     from .tables import check_tables
 
     cells = check_tables(statistics_files(root), contract, Report(), root)

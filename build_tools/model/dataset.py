@@ -1,0 +1,32 @@
+"""The checked dataset: every record that passed validation, with its file and parsed document.
+
+Validation makes it (validate.py); generation reads nothing else."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..load.strict_yaml import Document
+from ..stats.check import Statistics
+
+
+@dataclass(frozen=True)
+class Checked:
+    file: str  # relative to the repository root
+    record: dict  # typed values
+    doc: Document
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything the build publishes, checked. Later stages see nothing else."""
+
+    root: Path
+    activities: list[Checked]
+    centres: list[Checked] = field(default_factory=list)
+    policies: list[Checked] = field(default_factory=list)  # data/policies.yaml (0 or 1 file)
+    hotlines: list[Checked] = field(default_factory=list)  # data/hotlines.yaml (0 or 1 file)
+    organizations: list[Checked] = field(default_factory=list)  # data/organizations.yaml, checked like the rest
+    statistics: Statistics | None = None  # data/statistics/*.csv|xlsx, checked and audited
+    privacy_allowed: frozenset[tuple[str, str]] = frozenset()  # (rule, text) of exceptions, ("image", sha256) stated
