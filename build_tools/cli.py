@@ -1,4 +1,4 @@
-"""python -m build_tools COMMAND — the command line of DESIGN.md §2.
+"""python -m build_tools COMMAND — the command line (README.md, "Command line"; ARCHITECTURE.md §2).
 
 Exit codes: 0 clean, 1 problems found, 2 usage error (argparse's own code).
 Each command lives in its own module with `register(subparsers)`, which adds a subparser

@@ -1,4 +1,4 @@
-"""Disclosure rules of a published statistics table (DESIGN.md §3), cell by cell and across cells.
+"""Disclosure rules of a published statistics table (ARCHITECTURE.md §4.5), cell by cell and across cells.
 
 A message never repeats a count below k: it says which row and column, and what to do.
 """

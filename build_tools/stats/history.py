@@ -1,6 +1,6 @@
 """The suppression ledger and the released periods as protected history.
 
-Once a cell is hidden it stays hidden (DESIGN.md §3); the ledger, data/statistics/
+Once a cell is hidden it stays hidden (ARCHITECTURE.md §4.5); the ledger, data/statistics/
 suppression-ledger.csv, says since when. A pull request can change every file under data/,
 the ledger included, so the ledger file is never the only witness. The truth lives in three
 places, each checked:

@@ -3,7 +3,7 @@
  * No framework and nothing from another host. Every page works without it: the filter form
  * stays hidden (the list's pages and the by-type, county, month and status pages give the same
  * groupings), and the poster prints from the browser's own menu. The list is cut into pages
- * (build_tools/paging.py); the filter searches the whole list: when a choice is set (or the
+ * (build_tools/model/paging.py); the filter searches the whole list: when a choice is set (or the
  * address carries one), it fetches activities/filter.json — only then: it grows with the
  * data — hides the page's sections and pager and lists every match. Its choices are kept in the address
  * (?type=…&region=…) so a filtered list can be shared; clearing them restores the page.

@@ -2,7 +2,7 @@
  *
  * The data (patterns, word lists, weights) is assets/privacy-rules.json, written at build time
  * by build_tools/privacy/textrules.py from the Python rules; this file is only the engine, a
- * function-for-function mirror of build_tools/privacy/names.py (Names.find: the contexts next to
+ * function-for-function mirror of build_tools/detect/names.py (Names.find: the contexts next to
  * a name, then every name-like span of a sentence that speaks of a child) and textrules.py (the
  * "match" and "near" kinds). tests/test_privacy_parity.py runs one corpus through both
  * and requires the same findings. Positions are counted in code points, as in Python: a

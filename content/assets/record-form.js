@@ -2,7 +2,7 @@
  *
  * Labels, help, choices and limits come from record-form.json, which the build writes from
  * the same schema and allow-lists the validator uses. The YAML is written exactly as
- * build_tools/canonical.py writes it (double-quoted scalars, schema key order, literal blocks
+ * build_tools/check/canonical.py writes it (double-quoted scalars, schema key order, literal blocks
  * for text of several lines), so the record passes `fmt --check` unchanged. Nothing is sent
  * anywhere: the record goes to GitHub only when the user opens the link.
  */
@@ -15,7 +15,7 @@
   var RULES = null;  // the privacy rules (privacy-rules.js + privacy-rules.json), fetched when a record is made
   var MAX_URL = 8000;  // characters; longer pre-filled links fall back to pasting the copied record
 
-  // ---- canonical YAML (mirror of build_tools/canonical.py) ----
+  // ---- canonical YAML (mirror of build_tools/check/canonical.py) ----
   function printable(cp) {
     return ((cp >= 0x20 && cp <= 0x7e) || (cp >= 0xa0 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || cp >= 0x10000) &&
       cp !== 0x2028 && cp !== 0x2029 && cp !== 0xfeff;

@@ -1,7 +1,7 @@
 /* 站内搜索：主题原有的搜索框和结果列表，由 Pagefind 的接口驱动。
  *
  * The theme's own search (lunr, one index file parsed whole) is not used: the build indexes the
- * finished pages with Pagefind (build_tools/search_index.py), whose index is cut into chunks and
+ * finished pages with Pagefind (build_tools/engine/search_index.py), whose index is cut into chunks and
  * fetched per query. Nothing is fetched before the search is opened (the header's magnifier, a
  * click in the box, or the keys / s f); then pagefind.js, its worker and the chunks a query
  * needs, the synonym table (search/synonyms.json: misspellings and other words people type,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-_ID = r"\d{4}-\d{2}-\d{2}-[^/]+"  # an activity id: YYYY-MM-DD-slug (DESIGN.md §3)
+_ID = r"\d{4}-\d{2}-\d{2}-[^/]+"  # an activity id: YYYY-MM-DD-slug (data/schemas/activity.schema.yaml)
 FAMILIES = tuple(
     re.compile(p + "$")
     for p in (
