@@ -17,9 +17,11 @@ from .engine.mkdocs_edge import site_url
 from .exports import api, atom_feed, calendar_export, form_data, qr, template_record
 from .load.lists import Lists
 from .model.activity import build_activity
+from .model.centres import build_centre
 from .model.context import Context
 from .model.dataset import Dataset
-from .model.directory import HotlineBook, PolicyIndex, build_centre, build_hotlines, build_policies
+from .model.hotlines import HotlineBook, build_hotlines
+from .model.policies import PolicyIndex, build_policies
 from .model.site import SiteInfo
 from .pages import catalogue, directory_pages, feed_pages, field_reference, home_page
 from .pages.render import write_pages

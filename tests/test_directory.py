@@ -8,7 +8,8 @@ import pytest
 import yaml
 
 from build_tools import ROOT
-from build_tools.model.directory import PolicyIndex, add_months, build_policies, is_unconfirmed
+from build_tools.model.centres import add_months, is_unconfirmed
+from build_tools.model.policies import PolicyIndex, build_policies
 from tests.conftest import TODAY
 
 D = dt.date

@@ -9,7 +9,7 @@ import yaml
 
 from build_tools import ROOT
 from build_tools.check.contract import contract
-from build_tools.check.schema import Node
+from build_tools.check.schema_shape import Node
 from build_tools.pages.catalogue import anchor, groups
 from build_tools.pages.field_reference import list_docs, schema_docs
 from build_tools.pages.render import environment

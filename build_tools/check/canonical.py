@@ -19,7 +19,7 @@ import re
 from ..load.strict_yaml import parse
 from ..load.yaml_comments import Comments
 from . import normalize
-from .schema import Leaf, Node
+from .schema_shape import Leaf, Node
 
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}

@@ -9,8 +9,7 @@ checks each leaf cell (types and constraints). Unknown keys are errors: that is 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from functools import cached_property
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -22,6 +21,7 @@ from ..report import dates
 from ..report.problems import Report, quote
 from ..report.suggest import closest, did_you_mean
 from . import normalize
+from .schema_shape import Leaf, Node, is_required, plain, shape_of
 
 PLACEHOLDER = "〔待填写〕"  # what `new activity` writes for every value still to fill in
 TYPE_NAMES = {"date": "日期（YYYY-MM-DD）", "year": "年份（四位数字）", "datetime": "日期时间", "integer": "整数", "boolean": "是否值（true 或 false）", "string": "文字"}
@@ -30,88 +30,18 @@ _CONSTRAINT_CODES = {"pattern": "schema/pattern", "enum": "schema/enum", "minimu
                      "maximum": "schema/maximum", "minLength": "schema/min-length", "maxLength": "schema/max-length"}
 
 
-@dataclass
-class Leaf:
-    field: Field
-    meta: dict  # the raw descriptor, with our x- extensions
-
-    shape = str  # the YAML value a leaf takes: a single value
-
-    @cached_property
-    def read(self):
-        return self.field.create_cell_reader()
-
-    @property
-    def required(self) -> bool:
-        return bool(self.field.constraints.get("required"))
-
-    def describe(self) -> str:
-        return f"{self.field.title}（{self.field.name}）：{self.field.description}"
-
-
-@dataclass
-class Node:
-    """A mapping (children) or a list (item) in the record's shape."""
-
-    children: dict[str, "Node | Leaf"] = field(default_factory=dict)
-    item: "Node | Leaf | None" = None
-
-    @property
-    def is_list(self) -> bool:
-        return self.item is not None
-
-    @cached_property
-    def shape(self) -> type:
-        return list if self.is_list else dict
-
-    @cached_property
-    def required_keys(self) -> list[str]:
-        """Children that must be there (asked for every record: worked out once)."""
-        return [key for key, child in self.children.items() if _required(child)]
-
-
-def _required(spec: "Node | Leaf") -> bool:
-    """A mapping is required when a leaf under it (not inside a list) is."""
-    if isinstance(spec, Leaf):
-        return spec.required
-    return not spec.is_list and any(_required(c) for c in spec.children.values())
-
-
 class RecordSchema:
     def __init__(self, path: Path):
         self.path = path
         self.descriptor = yaml.safe_load(path.read_text(encoding="utf-8"))
-        self.leaves = {d["name"]: Leaf(Field.from_descriptor(_plain(d)), d) for d in self.descriptor["fields"]}
-        self.root = Node()
-        for name, leaf in self.leaves.items():
-            self._place(name, leaf)
+        self.leaves = {d["name"]: Leaf(Field.from_descriptor(plain(d)), d) for d in self.descriptor["fields"]}
+        self.root = shape_of(self.leaves)
         self._datetime = Field.from_descriptor({"name": "datetime", "type": "datetime"}).create_cell_reader()
-
-    def _place(self, name: str, leaf: Leaf) -> None:
-        node = self.root
-        parts = name.split(".")
-        for i, part in enumerate(parts):
-            last = i == len(parts) - 1
-            key, is_list = (part[:-2], True) if part.endswith("[]") else (part, False)
-            if is_list:
-                child = node.children.setdefault(key, Node(item=Node()))
-                if last:
-                    child.item = leaf
-                node = child.item
-            elif last:
-                node.children[key] = leaf
-            else:
-                node = node.children.setdefault(key, Node())
 
     def check(self, doc: Document, file: str, lists: Lists, report: Report) -> dict:
         """Check one record; returns the typed values of the fields that passed."""
         ctx = _Context(self, doc, file, lists, report)
         return ctx.walk(doc.value, self.root, ())
-
-
-def _plain(descriptor: dict) -> dict:
-    """The descriptor without our extensions, for frictionless."""
-    return {k: v for k, v in descriptor.items() if not k.startswith("x-") and k != "example"}
 
 
 @dataclass
@@ -238,7 +168,7 @@ def _fix(value: str, meta: dict) -> str:
 
 def _first_leaf(spec: "Node | Leaf") -> Leaf:
     while not isinstance(spec, Leaf):
-        spec = next(c for c in spec.children.values() if _required(c))
+        spec = next(c for c in spec.children.values() if is_required(c))
     return spec
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from ..check.schema import _plain
+from ..check.schema_shape import plain as _plain
 from ..model.statistics import number_text
 from ..stats.publish import FIELDS
 from ..stats.spreadsheet import csv_text, safe_copy

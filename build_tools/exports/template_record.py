@@ -8,7 +8,8 @@ the placeholder 〔待填写〕, which the validator reports as "not filled in y
 from __future__ import annotations
 
 from ..check.canonical import dump
-from ..check.schema import PLACEHOLDER, Leaf, Node, RecordSchema, _required
+from ..check.schema import PLACEHOLDER, RecordSchema
+from ..check.schema_shape import Leaf, Node, is_required
 from ..load.yaml_comments import Comments
 
 HEADER = [
@@ -35,7 +36,7 @@ def leaf_comment(leaf: Leaf) -> str:
 
 def group_comment(schema: RecordSchema, name: str, spec: Node) -> str:
     group = schema.descriptor.get("x-groups", {}).get(name, {})
-    need = "必填" if _required(spec) else "选填"
+    need = "必填" if is_required(spec) else "选填"
     return f"# {group.get('title', name)}（{need}）：{group.get('description', '')}"
 
 

@@ -10,8 +10,10 @@ from pathlib import Path
 from ..engine.forked import LateFiles
 from ..load.lists import Lists
 from .activity import Activity
+from .centres import Centre
 from .dataset import Dataset
-from .directory import Centre, HotlineBook, PolicyIndex
+from .hotlines import HotlineBook
+from .policies import PolicyIndex
 from .site import SiteInfo
 
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..engine import site_paths
-from ..model.directory import LEVELS, STALE_AFTER_MONTHS, ShownCentre, show_centre
+from ..model.centres import STALE_AFTER_MONTHS, ShownCentre, show_centre
+from ..model.policies import LEVELS
 from .render import environment
 
 if TYPE_CHECKING:

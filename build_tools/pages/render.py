@@ -16,10 +16,10 @@ from markupsafe import Markup
 from ..engine.forked import split_map
 from ..load.lists import Lists
 from ..model.activity import Activity
-from ..model.directory import PolicyIndex
 from ..model.groupings import facets, groupings, months_of
 from ..model.listing import Listed, sort_for_list
 from ..model.paging import list_pages
+from ..model.policies import PolicyIndex
 from ..model.site import SiteInfo
 from ..model.status import status_on
 from ..report import text

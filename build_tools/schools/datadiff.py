@@ -15,7 +15,8 @@ from pathlib import Path
 from .. import ROOT
 from ..check.canonical import canonical_tree
 from ..check.contract import ACTIVITY_DIR, contract
-from ..check.schema import Leaf, Node, RecordSchema
+from ..check.schema import RecordSchema
+from ..check.schema_shape import Leaf, Node
 from ..load.lists import Lists
 from ..load.strict_yaml import parse
 from ..report.problems import looks_personal

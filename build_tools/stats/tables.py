@@ -15,7 +15,8 @@ from pathlib import Path
 import yaml
 from frictionless import Resource, Schema
 
-from ..check.schema import TYPE_NAMES, _plain
+from ..check.schema import TYPE_NAMES
+from ..check.schema_shape import plain as _plain
 from ..load.sources import rel
 from ..report.problems import Report, quote
 from ..report.suggest import closest, did_you_mean

@@ -1,26 +1,22 @@
-"""Typed objects of the public directory: care centres, policies and local hotlines.
+"""Care centres as the directory shows them: built only from records that passed validation.
 
-Built only from records that passed validation. What a centre shows on a given day (its
-status badge, 待核实) is derived here from the build's `today`, never from the clock.
-"""
+What a centre shows on a given day (its status badge, 待核实) is derived here from the build's
+`today`, never from the clock."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from ..check.normalize import doc_key
 from ..load.lists import Lists
 from .status import Status
 
 STALE_AFTER_MONTHS = 12  # HSDS-style: a record nobody confirmed for a year is shown as 待核实
-
 CENTRE_STATUSES = {  # code → (label, sort order: open centres first)
     "active": ("开放中", 0),
     "temporarily-closed": ("暂停开放", 1),
     "closed": ("已关闭", 2),
 }
-LEVELS = {"national": "国家", "provincial": "省级", "local": "市县"}
 
 
 @dataclass(frozen=True)
@@ -74,34 +70,6 @@ class ShownCentre:
         return (CENTRE_STATUSES[self.centre.status][1], self.unconfirmed, self.centre.name)
 
 
-@dataclass(frozen=True)
-class Policy:
-    id: str
-    title: str
-    issuer: str
-    number: str
-    year: int
-    date: dt.date | None
-    level: str
-    link: str | None
-    summary: str
-    requires: tuple[str, ...]  # activity type codes
-
-    @property
-    def label(self) -> str:
-        """How a list names the document: its number, else its title."""
-        return self.number or self.title
-
-
-@dataclass(frozen=True)
-class Hotline:
-    region_code: str
-    name: str
-    number: str
-    hours: str
-    purpose: str
-
-
 def add_months(day: dt.date, months: int) -> dt.date:
     """The same day `months` later; the 29th–31st fall back to the month's last day."""
     month0 = day.month - 1 + months
@@ -148,55 +116,3 @@ def build_centre(file: str, rec: dict, lists: Lists) -> Centre:
         contact_email=contact.get("email", ""),
         last_confirmed=rec["last_confirmed"],
     )
-
-
-def build_policies(rec: dict) -> tuple[Policy, ...]:
-    return tuple(
-        Policy(
-            id=p["id"],
-            title=p["title"],
-            issuer=p["issuer"],
-            number=p.get("number", ""),
-            year=p["year"],
-            date=p.get("date"),
-            level=p["level"],
-            link=p.get("link"),
-            summary=p["summary"],
-            requires=tuple(p.get("requires", [])),
-        )
-        for p in rec.get("policies", [])
-    )
-
-
-@dataclass(frozen=True)
-class HotlineBook:
-    lines: tuple[Hotline, ...] = ()
-    example: bool = False  # numbers not yet called to check: the page says so
-
-
-def build_hotlines(rec: dict) -> HotlineBook:
-    lines = tuple(
-        Hotline(h["region"], h["name"], h["number"], h["hours"], h["purpose"]) for h in rec.get("hotlines", [])
-    )
-    return HotlineBook(lines, bool(rec.get("example", False)))
-
-
-@dataclass(frozen=True)
-class PolicyIndex:
-    """The policy library as other pages link to it (activity pages, activity-type pages)."""
-
-    policies: tuple[Policy, ...] = ()
-    page: str = "policies/index.md"  # the library page, relative to the docs folder
-
-    def href(self, ref: str, prefix: str) -> str | None:
-        """Link from a page `prefix` away from the docs root to the entry a reference names."""
-        key = doc_key(ref)
-        for p in self.policies:
-            if (p.number and doc_key(p.number) == key) or p.title == ref.strip("《》 "):
-                return f"{prefix}{self.page}#{p.id}"
-        return None
-
-    def for_type(self, code: str, prefix: str) -> list[tuple[Policy, str]]:
-        """The documents that require an activity type, each with its link, newest first."""
-        found = [p for p in self.policies if code in p.requires]
-        return [(p, f"{prefix}{self.page}#{p.id}") for p in sorted(found, key=lambda p: (-p.year, p.id))]
