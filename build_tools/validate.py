@@ -21,6 +21,7 @@ from .model.dataset import Checked, Dataset
 from .privacy.files import scan_paths
 from .report.problems import Report, quote
 from .stats.check import in_statistics, statistics_files, validate_statistics, validate_statistics_paths
+from .stats.package import check_package
 
 
 def expand(paths: list[Path]) -> list[Path]:
@@ -180,6 +181,7 @@ def validate_all(root: Path = ROOT) -> tuple[Report, Dataset]:
         found, directory[kind] = validate_directory(kind, directory_files(kind, root), root)
         report.extend(found)
     search_terms.check_synonyms(root, report)  # the search's synonym table (a list, like the others)
+    check_package(root, report)  # what the statistics download copies from data/
     (found, statistics), (scanned, allowed) = beside.result()
     report.extend(found)
     report.extend(scanned)

@@ -1,6 +1,6 @@
 """One failing and one passing fixture per validation rule.
 
-The passing fixture is tests/fixtures/activities/2026/2026-12-05-sample-lecture.yaml; each
+The passing fixture is tests/fixtures/data/activities/2026/2026-12-05-sample-lecture.yaml; each
 case below breaks it in one way and asserts exactly which problems, on which lines, result.
 """
 

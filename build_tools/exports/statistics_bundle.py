@@ -16,6 +16,8 @@ import yaml
 
 from ..check.schema_shape import plain as _plain
 from ..model.statistics import number_text
+from ..report.problems import Report
+from ..stats.package import PACKAGE, check_package
 from ..stats.publish import FIELDS
 from ..stats.spreadsheet import csv_text, safe_copy
 
@@ -23,7 +25,6 @@ if TYPE_CHECKING:
     from ..model.statistics import StatsView
 
 BUNDLE_NAME = "liushou-statistics.zip"
-PACKAGE = "data/datapackage.yaml"
 EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold: no build date leaks into the bytes
 
 
@@ -43,7 +44,9 @@ def write_bundle(view: StatsView, path: Path) -> int:
 def bundle_files(view: StatsView) -> dict[str, bytes]:
     """Every file of the bundle by its name inside the zip."""
     root = view.root
-    package = yaml.safe_load((root / PACKAGE).read_text(encoding="utf-8"))
+    package = check_package(root, Report())  # validation reported its problems; a path it refused is never copied
+    if package is None:
+        raise ValueError(f"{PACKAGE} 没有通过检查（见 stats/package-resource），不能生成下载包")
     files: dict[str, bytes] = {}
     resources = []
     for resource in package["resources"]:

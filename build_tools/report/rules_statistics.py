@@ -7,6 +7,10 @@ from .rule import Rule
 RULES = [
     # Aggregate statistics tables (data/statistics/*.csv|xlsx) and the aggregate command.
     # A message never repeats a count below the threshold k: it points at the row and column.
+    Rule("stats/package-resource", "error", "下载包说明（data/datapackage.yaml）的这一项不对：{reason}。",
+         "path 只能写 statistics.csv（配 x-from: data/statistics）或 lists/ 下的一个表，如 lists/regions.csv；schema 只能写 schemas/ 下的 .schema.yaml 文件。不要写 ..、/ 开头的路径或别的文件。",
+         doc="网站的统计下载包按这个文件把 data/ 里的表复制进压缩包；如果这里能写任意路径，仓库外或 .git 里的文件也会被发布出去。",
+         example="    path: ../.git/config"),
     Rule("stats/too-large", "error", "表格文件有 {size} 字节，超过了 {limit} 字节的上限。", "汇总表按县区和统计期分开提交；请检查是否误交了花名册。",
          doc="汇总表通常只有几百行；很大的表格多半是误交了花名册。",
          example="（几十 MB 的“汇总表.csv”）"),
