@@ -43,14 +43,22 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"python -m build_tools {args.command}: 用法错误：{exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # Ctrl-C, or SIGINT from a CI runner cancelling the job
+        _stop_helpers()
+        print(f"已中断：“{args.command}”没有完成。site/ 和数据文件都没有改动。", file=sys.stderr)
+        return 130
     except Exception as exc:  # the last resort: every known kind of bad input has its own message
         return _internal_error(args.command, exc)
 
 
-def _internal_error(command: str, exc: Exception) -> int:
-    """A short Chinese message instead of a traceback; helpers stopped so that nothing keeps running."""
+def _stop_helpers() -> None:
     for child in multiprocessing.active_children():
         child.kill()
+
+
+def _internal_error(command: str, exc: Exception) -> int:
+    """A short Chinese message instead of a traceback; helpers stopped so that nothing keeps running."""
+    _stop_helpers()
     where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
     at = f"，位置 {Path(where.filename).name}:{where.lineno}" if where else ""
     print(f"程序内部出错，“{command}”没有完成（{type(exc).__name__}{at}）。\n"

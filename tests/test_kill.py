@@ -76,6 +76,30 @@ def test_killed_build_leaves_nothing_behind(built, moment):
     assert digest(site) == before
 
 
+@pytest.mark.parametrize("moment", ["mkdocs", "search"])
+def test_ctrl_c_stops_the_build_with_a_message(built, moment):
+    """Ctrl-C reaches the whole process group (a terminal, a CI runner cancelling the job): the
+    build says in Chinese that it stopped, exits 130, prints no traceback and leaves nothing."""
+    root, site = built
+    before = digest(site)
+    mark = f"PORTAL_KILL_TEST={uuid.uuid4().hex}"
+    env = {**os.environ, mark.split("=")[0]: mark.split("=")[1]}
+    proc = subprocess.Popen([sys.executable, "-m", "tests.kill_driver", str(root), str(site), moment, "cli"], cwd=ROOT,
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        assert proc.stdout.readline().startswith("READY"), f"the build did not reach {moment}"
+        os.killpg(proc.pid, signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 130
+    assert "已中断" in err and "Traceback" not in err, err
+    assert wait_for(lambda: not marked(mark)), f"still running after Ctrl-C: {marked(mark)}"
+    assert not list(site.parent.glob(".build-*")), "the temporary folder was left behind"
+    assert digest(site) == before
+
+
 def test_next_build_removes_folders_of_builds_no_longer_running(tmp_path):
     from build_tools.engine import janitor
 

@@ -36,12 +36,22 @@ def _die_with_parent(parent: int) -> None:
     """In a forked child: be killed when the parent ends, even by SIGKILL (Linux; elsewhere nothing).
 
     Set for every fork of this process (os.register_at_fork), so no helper outlives a killed build.
-    If the parent ended before the request was made, the child ends at once.
+    If the parent ended before the request was made, the child ends at once. Ctrl-C is the
+    parent's to handle (cli.py stops the helpers): a helper that took it too would print a
+    traceback of its own.
     """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if _libc is not None:
         _libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
         if os.getppid() != parent:
             os._exit(1)
+
+
+def die_with_parent() -> None:
+    """For subprocess's preexec_fn: the program started is killed when this process ends, even by
+    SIGKILL (Linux). Safe here: build_tools starts no threads, which is what makes preexec_fn risky."""
+    if _libc is not None:
+        _libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
 
 
 _libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True) if sys.platform.startswith("linux") else None

@@ -20,6 +20,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .forked import die_with_parent
+
 BUNDLE = "pagefind"  # site/pagefind/
 TIMEOUT = 3600  # seconds; 20,000 activities take well under a minute
 ROOT_SELECTOR = "article.md-content__inner"  # the page's own content in mkdocs-material (and Zensical)
@@ -58,7 +60,8 @@ def indexing(site: Path) -> Iterator[_Indexing]:
     done = _Indexing()
     with tempfile.TemporaryFile("w+") as log:
         try:
-            proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, text=True)
+            proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, text=True,
+                                    preexec_fn=die_with_parent)  # no Pagefind left running after a killed build
         except OSError as exc:
             raise SearchIndexFailed(f"无法运行 Pagefind 建立搜索索引（{type(exc).__name__}）") from exc
         try:
