@@ -143,6 +143,19 @@ def test_mobile_with_every_separator(sep, sizes):
     assert findings(f"家长电话 {grouped(MOBILE, sizes, sep)}。") == [("privacy/mobile", 1)]
 
 
+@pytest.mark.parametrize("written", ["(139)1234-5678", "（139）1234 5678", "(139) 1234 5678"])
+def test_mobile_with_the_prefix_in_brackets(written):
+    assert findings(f"家长电话 {written}。") == [("privacy/mobile", 1)]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("家长VX（微信号）w7_tpcm_cm。", True), ("微信(WeChat) zhang_san88", True), ("wx（微信号）：abc_1234", True),
+    ("请关注微信（公众号）", False), ("微信（微信号）WeChat", False),
+])
+def test_a_wechat_label_explained_in_brackets(text, found):
+    assert findings(text) == ([("privacy/wechat-id", 1)] if found else [])
+
+
 @pytest.mark.parametrize("form", DIGIT_FORMS)
 def test_other_digits(form):
     assert findings(f"证件号 {in_digits(ID, form)}") == [("privacy/id-number", 1)]

@@ -23,11 +23,13 @@ _QQ_LABEL = r"(?:[Qq][Qq]|ＱＱ|ｑｑ|扣扣|企鹅号)"
 _WX_LABEL = r"(?:[微薇威][信]|[Vv]信|(?:[Vv][Xx]|[Ww][Xx]|[Ww][Ee][Cc][Hh][Aa][Tt]|[Ww]ei[Xx]in)(?![A-Za-z]))"
 _NAMED = rf"(?P<named>[{SPACES}]?(?:号码|账号|帳號|帐号|号|ID|id|Id)(?![A-Za-z]))?"
 _SEP = rf"[{SPACES}:：=＝]{{0,3}}"
+# A label explained in brackets before the id: VX（微信号）w7_ab12, wx(WeChat) zhang_san88.
+_GLOSS = r"[（(](?:微信号?|微信账号|WeChat|wechat|weixin)[）)]"
 _DIGITS = rf"[1-9](?:[{SPACES}{MARKS}]?[0-9]){{4,10}}(?![0-9])"
 _WX_ID = r"wxid_[A-Za-z0-9]{6,}|[A-Za-z][-_A-Za-z0-9]{5,19}(?![-_A-Za-z0-9])"
 _ACCOUNT = re.compile(
     rf"(?P<qq>{_QQ_LABEL}){_NAMED.replace('named', 'qq_named')}{_SEP}(?P<qq_number>{_DIGITS})"
-    rf"|(?P<wx>{_WX_LABEL}){_NAMED}(?:{_SEP}(?P<wx_digits>{_DIGITS})|(?P<wx_sep>[{SPACES}:：=＝]{{1,3}})(?P<wx_id>{_WX_ID}))"
+    rf"|(?P<wx>{_WX_LABEL}){_NAMED}(?:{_SEP}(?P<wx_digits>{_DIGITS})|(?P<wx_sep>[{SPACES}:：=＝]{{1,3}}|{_GLOSS}[{SPACES}:：=＝]{{0,3}})(?P<wx_id>{_WX_ID}))"
     r"|(?P<wxid>wxid_[A-Za-z0-9]{6,})"
 )
 # Before an ASCII label: a letter or digit makes it part of a word, + / = part of base64 text.
@@ -43,7 +45,7 @@ _ID_LIKE = re.compile(r"[0-9_-]")
 
 
 def _declared(m: re.Match) -> bool:
-    return m.group("wx_id").lower() not in _NOT_AN_ID and bool(m.group("named") or set(m.group("wx_sep")) & set(":：=＝"))
+    return m.group("wx_id").lower() not in _NOT_AN_ID and bool(m.group("named") or set(m.group("wx_sep")) & set(":：=＝）)"))
 
 
 def find(text: str) -> Iterator[Hit]:

@@ -50,7 +50,7 @@ _NUMERAL = "[0-9" + "".join(SPELLED) + "]"
 # What may stand between two digits of a number: one space of any kind, or one hyphen, dash,
 # dot or slash with at most one space on each side.
 SPACES = " \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
-MARKS = "\\-.\u00b7/\u2010-\u2015\u2212\u2027\u30fb\ufe58\ufe63\uff0d\uff0e\uff0f\uff65"
+MARKS = ")\uff09\\-.\u00b7/\u2010-\u2015\u2212\u2027\u30fb\ufe58\ufe63\uff0d\uff0e\uff0f\uff65"
 _GAP = rf"[{SPACES}]?[{MARKS}][{SPACES}]?|[{SPACES}]"
 # Characters that take no room: zero-width and other format characters, soft hyphens, variation
 # selectors, Hangul fillers (taken out between digits below; allowed inside a spelled run).
