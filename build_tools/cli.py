@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import multiprocessing
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -43,6 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"python -m build_tools {args.command}: 用法错误：{exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the output went to `head` or a pager that was closed: nothing to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes at exit
+        return 1
     except KeyboardInterrupt:  # Ctrl-C, or SIGINT from a CI runner cancelling the job
         _stop_helpers()
         print(f"已中断：“{args.command}”没有完成。site/ 和数据文件都没有改动。", file=sys.stderr)

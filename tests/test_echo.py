@@ -139,3 +139,40 @@ def test_no_message_is_made_outside_report_add():
             if re.search(r'value=f"“|"value": f"“', line):
                 offenders.append(f"{path.relative_to(ROOT)}:{n}")
     assert offenders == []
+
+
+def test_a_file_named_after_a_personal_number_is_not_named_in_full(tmp_path):
+    report = Report()
+    report.add("file/empty", "data/activities/2026/2026-12-20-19344687798.yaml", 1)
+    for out in outputs(report).values():
+        assert not leaked(out, "19344687798")
+        assert "data/activities/2026/2026-12-20-" in out  # the rest still says which file
+    report.add("file/empty", "data/activities/2026/2026-12-20-sample.yaml", 1)
+    assert "2026-12-20-sample.yaml" in format_report(report, "text")
+
+
+def test_fmt_check_never_prints_a_personal_value_in_its_diff(tmp_path):
+    import subprocess
+    import sys
+
+    record = tmp_path / "2026-12-05-sample-lecture.yaml"
+    text = SAMPLE.read_text(encoding="utf-8").replace('"', "")  # not canonical: fmt --check prints a diff
+    record.write_text(text.replace("summary: ", "summary: 请核对身份证号 430603201909195958 的报名信息。", 1), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "build_tools", "fmt", "--check", str(record)], cwd=ROOT,
+                         capture_output=True, text=True).stdout
+    assert out.startswith("---") and REDACTED in out
+    assert not leaked(out, "430603201909195958")
+
+
+def test_output_closed_early_is_not_an_internal_error(tmp_path):
+    import subprocess
+    import sys
+
+    record = tmp_path / "2026-12-05-sample-lecture.yaml"
+    record.write_text(SAMPLE.read_text(encoding="utf-8").replace('"', ""), encoding="utf-8")  # a diff to print
+    proc = subprocess.Popen([sys.executable, "-m", "build_tools", "fmt", "--check", str(record)], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # as `| head -1` does once it has its line
+    err = proc.stderr.read().decode("utf-8")
+    proc.wait()
+    assert "内部出错" not in err and "Traceback" not in err, err

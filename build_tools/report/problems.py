@@ -38,6 +38,21 @@ def _redacted(text: str) -> str:
     return REDACTED if looks_personal(text) else text
 
 
+_LONG_DIGITS = re.compile(r"[0-9]{7,}")
+
+
+def _redacted_path(path: str) -> str:
+    """A file path with long runs of digits hidden when it looks personal (a record named after a
+    mobile number: 2026-12-20-139….yaml); the whole name when that is not enough."""
+    if not looks_personal(path):
+        return path
+    shown = _LONG_DIGITS.sub("（已隐去）", path)
+    if looks_personal(shown):
+        folder, _, _ = shown.rpartition("/")
+        shown = f"{folder}/（文件名像个人信息，已隐去）" if folder else "（文件名像个人信息，已隐去）"
+    return shown
+
+
 def _redacted_field(path: str) -> str:
     """A field path with the keys that look personal replaced (an unknown key is the value)."""
     if not looks_personal(path):
@@ -91,7 +106,7 @@ class Report:
             hint += f"（例外编号 {params['ref']}）"
         self._keep(
             Problem(
-                file=file,
+                file=_redacted_path(file),
                 line=line,
                 field=_redacted_field(field),
                 code=code,

@@ -13,9 +13,10 @@ from pathlib import Path
 from .. import ROOT
 from ..check.canonical import dump
 from ..check.contract import contract
+from ..detect.detectors import looks_personal
 from ..load.sources import load_yaml, rel
 from ..load.yaml_comments import extract
-from ..report.problems import Report, format_report
+from ..report.problems import REDACTED, Report, format_report
 
 
 @dataclass(frozen=True)
@@ -33,10 +34,15 @@ class Formatted:
         name = rel(self.path)
         old = self.old.decode("utf-8-sig").splitlines()
         new = self.new.decode("utf-8").splitlines()
-        lines = list(difflib.unified_diff(old, new, f"a/{name}", f"b/{name}", lineterm=""))
+        lines = [_shown(line) for line in difflib.unified_diff(old, new, f"a/{name}", f"b/{name}", lineterm="")]
         if lines or not self.changed:
             return "\n".join(lines)
         return f"{name}：内容不变，只需把换行符改为 LF（\\n）并去掉文件开头的 BOM。"
+
+
+def _shown(line: str) -> str:
+    """A diff line as CI logs may show it: a line that looks personal keeps only its +/- mark."""
+    return line[:1] + REDACTED if looks_personal(line[1:]) else line
 
 
 def format_file(path: Path, root: Path = ROOT) -> tuple[Formatted | None, Report]:
