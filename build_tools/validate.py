@@ -16,7 +16,7 @@ from .check.contract import _contract, activity_files, is_activity_file
 from .check.gc_pause import cycle_collector_paused
 from .check.schema import RecordSchema
 from .engine.forked import Beside
-from .load.sources import is_linked, load_yaml, real_path, rel, report_symlink, symlinks
+from .load.sources import is_linked, load_yaml, read_text, real_path, rel, report_symlink, symlinks
 from .model.dataset import Checked, Dataset
 from .privacy.files import scan_paths
 from .report.problems import Report, quote
@@ -147,6 +147,17 @@ def content_files(root: Path = ROOT) -> list[Path]:
     return sorted(p for p in (root / "content").rglob("*") if p.is_file())
 
 
+MAX_PAGE_BYTES = 1024 * 1024  # a hand-written page; images and downloads are other files
+
+
+def check_pages(root: Path, report: Report) -> None:
+    """Every Markdown page under content/ is UTF-8 text without control characters: mkdocs
+    would stop on it with a traceback instead of a message naming the file and line."""
+    for path in content_files(root):
+        if path.suffix.lower() in (".md", ".markdown"):
+            read_text(path, report, limit=MAX_PAGE_BYTES)
+
+
 def privacy_scan(files: list[Path], report: Report) -> Report:
     """The privacy scanner over the raw text of data files, into the same report (returned)."""
     return scan_paths(files, report).report
@@ -182,6 +193,7 @@ def validate_all(root: Path = ROOT) -> tuple[Report, Dataset]:
         report.extend(found)
     search_terms.check_synonyms(root, report)  # the search's synonym table (a list, like the others)
     check_package(root, report)  # what the statistics download copies from data/
+    check_pages(root, report)  # the hand-written pages mkdocs will read
     (found, statistics), (scanned, allowed) = beside.result()
     report.extend(found)
     report.extend(scanned)

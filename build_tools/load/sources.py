@@ -23,6 +23,8 @@ _INVISIBLE = {
     **{cp: "零宽字符" for cp in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF)},
     # Line and paragraph separators: invisible breaks that end a line in JavaScript and YAML.
     **{cp: "行分隔符" for cp in (0x2028, 0x2029)},
+    # Noncharacters: never text, and the calendar and feed writers refuse them.
+    **{cp: "非字符" for cp in (*range(0xFDD0, 0xFDF0), *(plane * 0x10000 + end for plane in range(17) for end in (0xFFFE, 0xFFFF)))},
 }
 
 
