@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import ROOT
 from .check import consistency, directory_rules, duplicates, search_terms
+from .check.allow_lists import check_lists
 from .check.contract import _contract, activity_files, is_activity_file
 from .check.gc_pause import cycle_collector_paused
 from .check.schema import RecordSchema
@@ -182,6 +183,8 @@ def validate_all(root: Path = ROOT) -> tuple[Report, Dataset]:
     for path in symlinks(root):
         report_symlink(path, links, root)
     if links.problems:
+        return links, Dataset(root=root, activities=[])
+    if not check_lists(root, links):  # every later check reads records against these lists
         return links, Dataset(root=root, activities=[])
     # The statistics (LP audit included) and the raw-text privacy scan of data/ and content/ run
     # on the other core meanwhile; their problems are reported after the records', as before.
