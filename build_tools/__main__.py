@@ -1,5 +1,9 @@
 import sys
 
-from .cli import main
+try:
+    from .cli import main
+except KeyboardInterrupt:  # Ctrl-C while the program is still starting
+    print("已中断：什么都没有改动。", file=sys.stderr)
+    sys.exit(130)
 
 sys.exit(main())

@@ -19,7 +19,7 @@ from pathlib import Path
 from . import ROOT
 from .check import html_check
 from .engine import janitor
-from .engine.forked import WorkerFailed
+from .engine.forked import WorkerFailed, stop_helpers
 from .engine.mkdocs_edge import MkdocsFailed, build_site
 from .engine.search_index import SearchIndexFailed, indexing
 from .engine.site_guard import unsafe_site_dir
@@ -53,6 +53,7 @@ def build(today: dt.date, site_dir: Path, fmt: str = "text", root: Path = ROOT) 
     try:
         built = _build_in(tmp, dataset, today, site_dir, fmt, root)
     finally:
+        stop_helpers()  # none left after a build that ran through; after an interruption, before their folder goes
         shutil.rmtree(tmp, ignore_errors=True)
         janitor.release(guard)
     if built is None:

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import multiprocessing
 import os
 import sys
 import traceback
 from pathlib import Path
 
 from .commands.today import UsageError
+from .engine.forked import stop_helpers
 
 COMMANDS = [
     "build_tools.commands.validate",
@@ -38,7 +38,11 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    try:
+        args = parser().parse_args(argv)
+    except KeyboardInterrupt:  # while the commands were still being loaded
+        print("已中断：什么都没有改动。", file=sys.stderr)
+        return 130
     try:
         return args.run(args)
     except UsageError as exc:
@@ -48,21 +52,18 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python flushes at exit
         return 1
     except KeyboardInterrupt:  # Ctrl-C, or SIGINT from a CI runner cancelling the job
-        _stop_helpers()
+        stop_helpers()
         print(f"已中断：“{args.command}”没有完成。site/ 和数据文件都没有改动。", file=sys.stderr)
         return 130
     except Exception as exc:  # the last resort: every known kind of bad input has its own message
         return _internal_error(args.command, exc)
 
 
-def _stop_helpers() -> None:
-    for child in multiprocessing.active_children():
-        child.kill()
 
 
 def _internal_error(command: str, exc: Exception) -> int:
     """A short Chinese message instead of a traceback; helpers stopped so that nothing keeps running."""
-    _stop_helpers()
+    stop_helpers()
     where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
     at = f"，位置 {Path(where.filename).name}:{where.lineno}" if where else ""
     print(f"程序内部出错，“{command}”没有完成（{type(exc).__name__}{at}）。\n"

@@ -47,6 +47,14 @@ def _die_with_parent(parent: int) -> None:
             os._exit(1)
 
 
+def stop_helpers() -> None:
+    """Kill every forked helper still running (an interrupted or failed build): before the
+    temporary folder they write into is removed, so that none of them trips over its removal."""
+    for child in multiprocessing.active_children():
+        child.kill()
+        child.join(timeout=5)
+
+
 def die_with_parent() -> None:
     """For subprocess's preexec_fn: the program started is killed when this process ends, even by
     SIGKILL (Linux). Safe here: build_tools starts no threads, which is what makes preexec_fn risky."""
