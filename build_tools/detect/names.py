@@ -48,6 +48,7 @@ from .namedata import (
     BEFORE,
     CODE,
     COMPOUND_SURNAMES,
+    COUNTIES,
     FAMOUS,
     HEADING,
     LEAD_CHARS,
@@ -66,6 +67,9 @@ from .namedata import (
     REGIONAL_SURNAMES,
     SEP_NAME,
     SURNAMES,
+    TEXTBOOK_CUES,
+    TEXTBOOK_NAMES,
+    TEXTBOOK_NEAR,
     TITLES,
 )
 from .nametext import (
@@ -79,6 +83,7 @@ from .nametext import (
     adults_after,
     back,
     closed_right,
+    credited,
     end_of_previous,
     ends_line,
     ends_with,
@@ -88,6 +93,7 @@ from .nametext import (
     in_famous,
     is_han,
     join_split,
+    line_near,
     lists_of,
     next_in_list,
     segment,
@@ -111,6 +117,7 @@ _HEADING_RE = re.compile(HEADING)
 # Where the second way tries a name: a surname before a Chinese character that can begin a given name.
 CANDIDATE = "[" + "".join(sorted(_HEADS)) + "](?![" + NOT_GIVEN + "])(?=[\u4e00-\u9fff])"
 _CANDIDATE_RE = re.compile(CANDIDATE)
+_COUNTIES = frozenset(COUNTIES)
 
 
 class Names:
@@ -150,8 +157,8 @@ class Names:
         for m in _AFTER_AT_RE.finditer(text):
             self._backward(text, m.end(), found)
         for m in _HEADING_RE.finditer(text):
-            if ends_with_role(text, m.start()):
-                continue  # 志愿者名单：
+            if ends_with_role(text, m.start()) and not text.startswith("点名", m.start()):
+                continue  # 志愿者名单： (not 老师点名：, the children called)
             start = skip(text, m.end(), SPACES)
             if self.read_forward(text, start, True) is not None:
                 self._forward(text, start, True, found)  # 获奖名单：张小明、李华
@@ -212,9 +219,10 @@ class Names:
             if (given[1] in NOT_LAST and not ended) or (given[0] == "家" and given[1] in PLACE_AFTER_JIA):
                 return False
             # 黄色安全帽, 高中毕业: the first two characters are a word and the third begins the next;
-            # the third ends a name (方子轩) unless it begins a word with what follows (祝福远方).
+            # the third ends a name (方子轩) unless it begins a word with what follows (祝福远方); where the two are
+            # never a name (白天, 夏天), only when contexts close the reading (学生夏天阳的父母).
             head = text[start : start + surname + 1]
-            if head in lists.common and (given[1] not in NAME_END or head in lists.fixed
+            if head in lists.common and (given[1] not in NAME_END or head in lists.fixed and not closed
                                          or text[end - 1 : end + 1] in lists.opening):
                 return False
         return True
@@ -222,9 +230,12 @@ class Names:
     @staticmethod
     def _thing(text: str, start: int, end: int) -> bool:
         """text[start:end] is not a person's name: a famous name or book title holds it, it is made up
-        (化名), or a place or an organisation ends a word or two later (马兰花艺术团)."""
+        (化名), a textbook's exercise names it (英语作文：假如你是李华), or a place or an organisation ends a word
+        or two later (马兰花艺术团)."""
         if in_book_title(text, start, end) or in_famous(text, start, end):
             return True
+        if text[start:end] in TEXTBOOK_NAMES and line_near(text, start, end, TEXTBOOK_CUES, TEXTBOOK_NEAR):
+            return True  # 假如你是李华, 英语课本里的李华
         if starts_with(text, skip(text, end, SPACES), PSEUDONYM):
             return True
         for at in range(start + 2, end + MAX_ORG_GAP + 1):
@@ -243,9 +254,18 @@ class Names:
             return None  # 陆城镇, 张谷英村, 陈家巷: a place (the shorter reading too)
         for end, surname in readings:
             shut = closed_right(text, end, heading)
+            if not shut and self._county(text, start, end):
+                continue  # 苏仙 心理健康, 金秀 瑶族孩子们 (学生江华同学 is a name: contexts close it)
             if self.plausible(text, start, end, surname, shut) and not self._thing(text, start, end):
                 return start, end
         return None
+
+    @staticmethod
+    def _county(text: str, start: int, end: int) -> bool:
+        """text[start:end] is the short name of a county of the region, or one and a character that ends no name
+        (苏仙心: not 龙山峰)."""
+        return text[start:end] in _COUNTIES or (end - start == 3 and text[start : start + 2] in _COUNTIES
+                                                and text[end - 1] not in NAME_END)
 
     def read_backward(self, text: str, end: int) -> tuple[int, int] | None:
         """The name that ends at end (before a context), longest reading first."""
@@ -268,8 +288,8 @@ class Names:
         """The name at start, when it is name-like enough and nothing says it is an adult's or a word."""
         if start > 0 and text[start - 1 : start + 1] in self.lists.closing:
             return None  # 主任黄…, 上周…, 工程…: the surname character ends a word
-        if ends_with_role(text, start, True) or ends_with(text, start + 1, ADULT_WORDS):
-            return None  # 志愿者李娜, 指导老师是…; 主任黄…: not 任黄…
+        if ends_with_role(text, start, True) or credited(text, start) or ends_with(text, start + 1, ADULT_WORDS):
+            return None  # 志愿者李娜, 指导老师是…, 撰稿：…; 主任黄…: not 任黄…
         if ends_with_any(text, start, PLACE_BEFORE):
             return None  # 赴林芝
         span = self.read_forward(text, start)
@@ -333,7 +353,7 @@ class Names:
 
         The list is walked back over items that read as names, nothing else (not 黄老师说，卢俊杰…)."""
         for _ in range(MAX_LIST_LINES):
-            if ends_with_role(text, start, True) or adult_heading(text, start):
+            if ends_with_role(text, start, True) or credited(text, start) or adult_heading(text, start):
                 return True
             end = end_of_previous(text, start)
             for length in (2, 3, 4):

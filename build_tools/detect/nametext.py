@@ -14,6 +14,7 @@ from .namedata import (
     ADULT_ROLES,
     AFTER,
     CHILD_HEAD,
+    CREDITS,
     CUE,
     FAMOUS,
     LIST_ITEM,
@@ -240,6 +241,20 @@ def ends_with_role(text: str, i: int, linked: bool = False) -> bool:
     (指导老师是…, 教师有…; not 为: 志愿者为罗子墨同学辅导功课)."""
     j = i - 1 if i > 0 and (text[i - 1] in "：: " or linked and text[i - 1] in "是有") else i
     return ends_with_any(text, j, ADULT_ROLES)
+
+
+def credited(text: str, i: int) -> bool:
+    """A credit ends right before i, or before a colon or space there (撰稿：韦丽萍, 文/覃丽娟, 摄影 覃海涛)."""
+    j = i - 1 if i > 0 and text[i - 1] in "：: " else i
+    return ends_with_any(text, j, CREDITS)
+
+
+def line_near(text: str, start: int, end: int, words: tuple[str, ...], near: int) -> bool:
+    """One of the words stands within `near` characters of text[start:end], on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    window = text[max(line_start, start - near) : min(len(text) if line_end < 0 else line_end, end + near)]
+    return any(w in window for w in words)
 
 
 def adult_heading(text: str, i: int) -> bool:

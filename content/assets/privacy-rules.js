@@ -86,6 +86,7 @@
     this.titles = d.titles;
     this.adultWords = Array.from(setOf(d.titles.concat(d.adultRoles))).sort();
     this.famous = setOf(d.famous);
+    this.counties = setOf(d.counties);
     var common = wordsOf(d.common), fixed = wordsOf(d.fixed);
     this.common = setOf(common.concat(fixed));
     this.fixed = setOf(fixed);
@@ -118,7 +119,7 @@
     });
     allMatches(this.afterAt, text).forEach(function (m) { self.backward(text, m[1], found); });
     allMatches(this.heading, text).forEach(function (m) {
-      if (self.endsWithRole(text, m[0])) return;
+      if (self.endsWithRole(text, m[0]) && !text.startsWith("点名", m[0])) return;
       var start = skip(text, m[1], SPACES);
       if (self.readForward(text, start, true) !== null) self.forward(text, start, true, found);
       else if (endsLine(text, m[1])) self.listLines(text, m[1]).forEach(function (s) { self.forward(text, s, true, found); });
@@ -164,7 +165,7 @@
     if (given.length === 2) {
       if ((has(d.notLast, given[1]) && !ended) || (given[0] === "家" && has(d.placeAfterJia, given[1]))) return false;
       var head = text.slice(start, start + surname + 1);
-      if (this.common.has(head) && (!has(d.nameEnd, given[1]) || this.fixed.has(head)
+      if (this.common.has(head) && (!has(d.nameEnd, given[1]) || (this.fixed.has(head) && !closed)
                                     || this.opening.has(text.slice(end - 1, end + 1)))) return false;
     }
     return true;
@@ -172,6 +173,7 @@
   Names.prototype.thing = function (text, start, end) {
     var d = this.d;
     if (this.inBookTitle(text, start, end) || this.inFamous(text, start, end)) return true;
+    if (d.textbookNames.indexOf(text.slice(start, end)) >= 0 && lineNear(text, start, end, d.textbookCues, d.textbookNear)) return true;
     if (startsWithAny(text, skip(text, end, SPACES), d.pseudonym)) return true;
     for (var at = start + 2; at <= end + d.maxOrgGap; at++) {
       if (at > text.length || (at > end && !isHan(text[at - 1]))) break;
@@ -187,10 +189,22 @@
     }
     for (var k = 0; k < r.length; k++) {
       var shut = this.closedRight(text, r[k][0], heading);
+      if (!shut && this.county(text, start, r[k][0])) continue;
       if (this.plausible(text, start, r[k][0], r[k][1], shut, false) && !this.thing(text, start, r[k][0])) return [start, r[k][0]];
     }
     return null;
   };
+  Names.prototype.county = function (text, start, end) {  // names.Names._county
+    return this.counties.has(text.slice(start, end)) || (end - start === 3 && this.counties.has(text.slice(start, start + 2))
+                                                          && !has(this.d.nameEnd, text[end - 1]));
+  };
+  function lineNear(text, start, end, words, near) {  // nametext.line_near
+    var lineStart = rfind(text, "\n", 0, start) + 1, lineEnd = find(text, "\n", end);
+    if (lineEnd < 0) lineEnd = text.length;
+    var win = text.slice(Math.max(lineStart, start - near), Math.min(lineEnd, end + near));
+    for (var k = 0; k < words.length; k++) if (win.indexOf(words[k]) >= 0) return true;
+    return false;
+  }
   Names.prototype.readBackward = function (text, end) {
     var d = this.d, tries = [[end - 4, 2], [end - 3, 1], [end - 3, 2], [end - 2, 1]];
     for (var k = 0; k < tries.length; k++) {
@@ -210,7 +224,7 @@
   Names.prototype.judge = function (text, start) {
     var d = this.d;
     if (start > 0 && this.closing.has(text.slice(start - 1, start + 1))) return null;
-    if (this.endsWithRole(text, start, true) || endsWithLong(text, start + 1, this.adultWords) || endsWithAny(text, start, d.placeBefore)) return null;
+    if (this.endsWithRole(text, start, true) || this.credited(text, start) || endsWithLong(text, start + 1, this.adultWords) || endsWithAny(text, start, d.placeBefore)) return null;
     var span = this.readForward(text, start, false);
     if (span === null || startsWithAny(text, skip(text, span[1], SPACES), this.titles) || this.adultBracket(text, span[1])) return null;
     if (this.adultList(text, start) || this.adultsNamedAfter(text, span[1])) return null;
@@ -238,7 +252,7 @@
   };
   Names.prototype.adultList = function (text, start) {
     for (var n = 0; n < this.d.maxListLines; n++) {
-      if (this.endsWithRole(text, start, true) || this.adultHeading(text, start)) return true;
+      if (this.endsWithRole(text, start, true) || this.credited(text, start) || this.adultHeading(text, start)) return true;
       var end = this.endOfPrevious(text, start), next = -1;
       for (var length = 2; length <= 4; length++) {
         var item = end - length;
@@ -410,6 +424,10 @@
   Names.prototype.endsWithRole = function (text, i, linked) {
     var j = i > 0 && ("：: ".indexOf(text[i - 1]) >= 0 || (linked && "是有".indexOf(text[i - 1]) >= 0)) ? i - 1 : i;
     return endsWithAny(text, j, this.d.adultRoles);
+  };
+  Names.prototype.credited = function (text, i) {  // nametext.credited
+    var j = i > 0 && "：: ".indexOf(text[i - 1]) >= 0 ? i - 1 : i;
+    return endsWithAny(text, j, this.d.credits);
   };
   Names.prototype.adultHeading = function (text, i) {
     var j = i;
