@@ -97,6 +97,10 @@ def test_the_weights_come_from_jiebas_names():
     ("队长：段家豪；副队长：韦思琪。", ["段家豪", "韦思琪"]),  # a child's role at the start of a clause
     ("摄影：学生记者 覃浩宇", ["覃浩宇"]),
     ("学生江华同学今年9岁。", ["江华"]),  # a county's name, closed by contexts: a name
+    ("“报告老师，我做完了！”覃浩宇说。", ["覃浩宇"]),
+    ("老师喊了一声“覃浩宇”，他马上站了起来。", ["覃浩宇"]),
+    ("“我先来！”黄子墨举起了手。", ["黄子墨"]),
+    ("文艺委员：蒙思琪；体育委员：覃浩然", ["蒙思琪", "覃浩然"]),
 ])
 def test_round4_children_are_found(text, expected):
     assert [text[s:e] for s, e in names.detector().find(text)] == expected
@@ -120,6 +124,10 @@ def test_round4_children_are_found(text, expected):
     "教育股长 陈志红 到校检查工作，看望了留守儿童。",  # offices
     "科长黄晓峰对学生资助工作提出要求。",
     "学生夏天要注意防溺水。",  # 夏天 without contexts closing it stays a word
+    "孙女今年上三年级了，爷爷很高兴。",  # a kinship word, even between two contexts
+    "金凤凰中队、白鸽中队的队员们参加了比赛。",  # squads
+    "图书管理员莫秋燕教孩子们借书。",
+    "“老师，辛苦了！”韦海涛局长说。",  # the speaker has a title
 ])
 def test_round4_ordinary_text_passes(text):
     assert names.detector().find(text) == []
