@@ -101,6 +101,9 @@ def test_the_weights_come_from_jiebas_names():
     ("老师喊了一声“覃浩宇”，他马上站了起来。", ["覃浩宇"]),
     ("“我先来！”黄子墨举起了手。", ["黄子墨"]),
     ("文艺委员：蒙思琪；体育委员：覃浩然", ["蒙思琪", "覃浩然"]),
+    ("小组长：黄梓轩、覃雨桐", ["黄梓轩", "覃雨桐"]),  # a child's small role, where 组长 is an adult's
+    ("“韦思琪，该你了！”老师喊道。", ["韦思琪"]),  # a teacher calls a pupil
+    ("班主任韦老师告诉我们，黄子墨最近进步很大。", ["黄子墨"]),
 ])
 def test_round4_children_are_found(text, expected):
     assert [text[s:e] for s, e in names.detector().find(text)] == expected
@@ -128,6 +131,9 @@ def test_round4_children_are_found(text, expected):
     "金凤凰中队、白鸽中队的队员们参加了比赛。",  # squads
     "图书管理员莫秋燕教孩子们借书。",
     "“老师，辛苦了！”韦海涛局长说。",  # the speaker has a title
+    "乡村教师黄丽梅扎根山区二十年，教过的学生有上千名。",  # no name begins inside an adult's (梅扎根)
+    "村民组长黄德明带领村民为学校修路。",
+    "安全员覃志明每天检查学校的消防设施。",
 ])
 def test_round4_ordinary_text_passes(text):
     assert names.detector().find(text) == []

@@ -174,10 +174,13 @@ class Names:
             i = m.start()
             if i < after or i in found or not self._may_weigh(text, i):
                 continue
-            span = self.judge(text, i)
-            if span is None:
+            judged = self.judge(text, i)
+            if judged is None:
                 continue
-            after = span[1]
+            after = judged[1]  # an adult's name too: 教师黄丽梅扎根… is not also 梅扎根
+            if not judged[2]:
+                continue
+            span = judged[0], judged[1]
             begin, end, who = segment(text, i)
             segments.setdefault(begin, (end, who, []))[2].append(span)
         for _, who, spans in segments.values():
@@ -284,23 +287,26 @@ class Names:
         return None
 
     # ---- judging a name-shaped span in a sentence that speaks of a child ----
-    def judge(self, text: str, start: int) -> tuple[int, int] | None:
-        """The name at start, when it is name-like enough and nothing says it is an adult's or a word."""
+    def judge(self, text: str, start: int) -> tuple[int, int, bool] | None:
+        """(start, end, True): the name at start, when it is name-like enough and nothing says it is an adult's or
+        a word; (start, end, False): an adult's name (the next name cannot begin inside it); None: no name."""
         if start > 0 and text[start - 1 : start + 1] in self.lists.closing:
             return None  # 主任黄…, 上周…, 工程…: the surname character ends a word
-        if ends_with_role(text, start, True) or credited(text, start) or ends_with(text, start + 1, ADULT_WORDS):
-            return None  # 志愿者李娜, 指导老师是…, 撰稿：…; 主任黄…: not 任黄…
-        if ends_with_any(text, start, PLACE_BEFORE):
-            return None  # 赴林芝
+        if ends_with(text, start + 1, ADULT_WORDS) or ends_with_any(text, start, PLACE_BEFORE):
+            return None  # 主任黄…: not 任黄…; 赴林芝
         span = self.read_forward(text, start)
-        if span is None or starts_with(text, skip(text, span[1], SPACES), TITLES) or adult_bracket(text, span[1]):
-            return None  # 黄丽华老师, 黄丽华 老师, 黄丽华（班主任）
-        if self._adult_list(text, start) or self._adults_named_after(text, span[1]):
+        if span is None:
             return None
+        if ends_with_role(text, start, True) or credited(text, start):
+            return span[0], span[1], False  # 志愿者李娜, 指导老师是…, 撰稿：…
+        if starts_with(text, skip(text, span[1], SPACES), TITLES) or adult_bracket(text, span[1]):
+            return span[0], span[1], False  # 黄丽华老师, 黄丽华 老师, 黄丽华（班主任）
+        if self._adult_list(text, start) or self._adults_named_after(text, span[1]):
+            return span[0], span[1], False
         for end, surname in self._readings(text, start):
             if end <= span[1] and self.plausible(text, start, end, surname):
                 if self.weight(text, start, end, surname) >= WEAK_MIN:
-                    return start, end
+                    return start, end, True
         return None
 
     def _may_weigh(self, text: str, start: int) -> bool:

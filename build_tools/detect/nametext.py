@@ -238,9 +238,10 @@ def ends_with(text: str, i: int, words: tuple[str, ...]) -> bool:
 
 def ends_with_role(text: str, i: int, linked: bool = False) -> bool:
     """An adult role ends right before i (志愿者李娜, 班主任：王芳), or (linked) before 是 or 有 there
-    (指导老师是…, 教师有…; not 为: 志愿者为罗子墨同学辅导功课)."""
+    (指导老师是…, 教师有…; not 为: 志愿者为罗子墨同学辅导功课); not a child's small one (小组长, 小安全员, 小老师)."""
     j = i - 1 if i > 0 and (text[i - 1] in "：: " or linked and text[i - 1] in "是有") else i
-    return ends_with_any(text, j, ADULT_ROLES)
+    return j > 0 and any(text.endswith(w, 0, j) and not text.endswith("小" + w, 0, j)
+                         for w in _by_last(ADULT_ROLES).get(text[j - 1], ()))
 
 
 def credited(text: str, i: int) -> bool:

@@ -130,9 +130,11 @@
     allMatches(this.candidate, text).forEach(function (m) {
       var i = m[0];
       if (i < after || found.has(i) || !self.mayWeigh(text, i)) return;
-      var span = self.judge(text, i);
-      if (span === null) return;
-      after = span[1];
+      var judged = self.judge(text, i);
+      if (judged === null) return;
+      after = judged[1];
+      if (!judged[2]) return;
+      var span = [judged[0], judged[1]];
       var seg = self.segment(text, i);
       if (!segments.has(seg[0])) segments.set(seg[0], [seg[1], seg[2], []]);
       segments.get(seg[0])[2].push(span);
@@ -224,14 +226,16 @@
   Names.prototype.judge = function (text, start) {
     var d = this.d;
     if (start > 0 && this.closing.has(text.slice(start - 1, start + 1))) return null;
-    if (this.endsWithRole(text, start, true) || this.credited(text, start) || endsWithLong(text, start + 1, this.adultWords) || endsWithAny(text, start, d.placeBefore)) return null;
+    if (endsWithLong(text, start + 1, this.adultWords) || endsWithAny(text, start, d.placeBefore)) return null;
     var span = this.readForward(text, start, false);
-    if (span === null || startsWithAny(text, skip(text, span[1], SPACES), this.titles) || this.adultBracket(text, span[1])) return null;
-    if (this.adultList(text, start) || this.adultsNamedAfter(text, span[1])) return null;
+    if (span === null) return null;
+    if (this.endsWithRole(text, start, true) || this.credited(text, start)) return [span[0], span[1], false];
+    if (startsWithAny(text, skip(text, span[1], SPACES), this.titles) || this.adultBracket(text, span[1])) return [span[0], span[1], false];
+    if (this.adultList(text, start) || this.adultsNamedAfter(text, span[1])) return [span[0], span[1], false];
     var r = this.readings(text, start);
     for (var k = 0; k < r.length; k++) {
       if (r[k][0] <= span[1] && this.plausible(text, start, r[k][0], r[k][1], false, false)
-          && this.weight(text, start, r[k][0], r[k][1]) >= d.weakMin) return [start, r[k][0]];
+          && this.weight(text, start, r[k][0], r[k][1]) >= d.weakMin) return [start, r[k][0], true];
     }
     return null;
   };
@@ -423,7 +427,10 @@
   };
   Names.prototype.endsWithRole = function (text, i, linked) {
     var j = i > 0 && ("：: ".indexOf(text[i - 1]) >= 0 || (linked && "是有".indexOf(text[i - 1]) >= 0)) ? i - 1 : i;
-    return endsWithAny(text, j, this.d.adultRoles);
+    if (j <= 0) return false;
+    var roles = this.d.adultRoles;
+    for (var k = 0; k < roles.length; k++) if (endsWithAt(text, roles[k], j) && !endsWithAt(text, "小" + roles[k], j)) return true;
+    return false;
   };
   Names.prototype.credited = function (text, i) {  // nametext.credited
     var j = i > 0 && "：: ".indexOf(text[i - 1]) >= 0 ? i - 1 : i;
