@@ -104,6 +104,9 @@ def test_the_weights_come_from_jiebas_names():
     ("小组长：黄梓轩、覃雨桐", ["黄梓轩", "覃雨桐"]),  # a child's small role, where 组长 is an adult's
     ("“韦思琪，该你了！”老师喊道。", ["韦思琪"]),  # a teacher calls a pupil
     ("班主任韦老师告诉我们，黄子墨最近进步很大。", ["黄子墨"]),
+    # a verb between the name and a place is no part of an organisation's name (not 马兰花艺术团)
+    ("三年级的韦思琪在学校很开心。", ["韦思琪"]),
+    ("学生黄子轩去公园捡垃圾。", ["黄子轩"]),
 ])
 def test_round4_children_are_found(text, expected):
     assert [text[s:e] for s, e in names.detector().find(text)] == expected
@@ -134,6 +137,8 @@ def test_round4_children_are_found(text, expected):
     "乡村教师黄丽梅扎根山区二十年，教过的学生有上千名。",  # no name begins inside an adult's (梅扎根)
     "村民组长黄德明带领村民为学校修路。",
     "安全员覃志明每天检查学校的消防设施。",
+    "孩子们在金色童年艺术团学跳舞。",
+    "学生们用马可铅笔画画。",
 ])
 def test_round4_ordinary_text_passes(text):
     assert names.detector().find(text) == []

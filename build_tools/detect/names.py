@@ -242,8 +242,8 @@ class Names:
         if starts_with(text, skip(text, end, SPACES), PSEUDONYM):
             return True
         for at in range(start + 2, end + MAX_ORG_GAP + 1):
-            if at > len(text) or (at > end and not is_han(text[at - 1])):
-                break
+            if at > len(text) or (at > end and (not is_han(text[at - 1]) or text[at - 1] in NOT_GIVEN)):
+                break  # what stands between is part of the organisation's name (马兰花), not a verb (韦思琪在学校)
             if starts_with(text, at, ORG_AFTER):
                 return True  # 马兰花艺术团, 高峰林场
         return False

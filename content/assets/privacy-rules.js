@@ -178,7 +178,7 @@
     if (d.textbookNames.indexOf(text.slice(start, end)) >= 0 && lineNear(text, start, end, d.textbookCues, d.textbookNear)) return true;
     if (startsWithAny(text, skip(text, end, SPACES), d.pseudonym)) return true;
     for (var at = start + 2; at <= end + d.maxOrgGap; at++) {
-      if (at > text.length || (at > end && !isHan(text[at - 1]))) break;
+      if (at > text.length || (at > end && (!isHan(text[at - 1]) || has(d.notGiven, text[at - 1])))) break;
       if (startsWithAny(text, at, d.orgAfter)) return true;
     }
     return false;
