@@ -107,6 +107,7 @@ def test_the_weights_come_from_jiebas_names():
     # a verb between the name and a place is no part of an organisation's name (not 马兰花艺术团)
     ("三年级的韦思琪在学校很开心。", ["韦思琪"]),
     ("学生黄子轩去公园捡垃圾。", ["黄子轩"]),
+    ("学生高峰今年10岁。", ["高峰"]),  # a word that is a name too, next to contexts
 ])
 def test_round4_children_are_found(text, expected):
     assert [text[s:e] for s, e in names.detector().find(text)] == expected
@@ -139,6 +140,8 @@ def test_round4_children_are_found(text, expected):
     "安全员覃志明每天检查学校的消防设施。",
     "孩子们在金色童年艺术团学跳舞。",
     "学生们用马可铅笔画画。",
+    "白雪覆盖了校园，孩子们堆起了雪人。",  # words that are names too, where no context says a name stands
+    "雷鸣般的掌声响起，孩子们的表演结束了。",
 ])
 def test_round4_ordinary_text_passes(text):
     assert names.detector().find(text) == []

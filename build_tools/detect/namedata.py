@@ -151,6 +151,9 @@ COUNTIES = tuple(
     " 都安 大化 巴马 环江 南丹 天峨 东兰 凤山 乐业 隆林 西林 那坡 靖西 德保 忻城 象州 合山 从江 榕江 雷公山 台江 剑河 锦屏"
     " 天柱 三穗 镇远 丹寨 荔波 三都 独山 平塘 长顺 惠水 望谟 册亨 贞丰 晴隆 普安 兴仁 紫云 镇宁 关岭 威宁 赫章 纳雍 织金"
     " 松桃 沿河 德江 印江 思南 玉屏 务川 道真 正安 桐梓 湄潭 凤冈 习水 赤水".split())
+# Everyday words that are names too (lexicon.NOT_WORDS keeps them from the common words): a name only
+# next to a context (学生高峰今年10岁), not on the weak way (白雪覆盖了校园，孩子们…; 雷鸣般的掌声).
+WORD_NAMES = frozenset("金星 江山 田野 高峰 黎明 白雪 蓝天 方圆 张扬 周全 凌云 高远 雷鸣 洪亮 林立 高翔".split())
 # What says that a name is made up (小明（化名）): such a name is not a child's.
 PSEUDONYM = ("（化名）", "(化名)", "（化名", "(化名", "化名")
 

@@ -71,6 +71,7 @@ from .namedata import (
     TEXTBOOK_NAMES,
     TEXTBOOK_NEAR,
     TITLES,
+    WORD_NAMES,
 )
 from .nametext import (
     ADULT_WORDS,
@@ -304,6 +305,8 @@ class Names:
         if self._adult_list(text, start) or self._adults_named_after(text, span[1]):
             return span[0], span[1], False
         for end, surname in self._readings(text, start):
+            if text[start : start + 2] in WORD_NAMES and (end - start == 2 or text[end - 1] not in NAME_END):
+                continue  # 白雪覆盖了校园: a word, where no context says a name stands (白雪晴 may be a name)
             if end <= span[1] and self.plausible(text, start, end, surname):
                 if self.weight(text, start, end, surname) >= WEAK_MIN:
                     return start, end, True

@@ -74,6 +74,7 @@ def rule_data() -> dict:
             "leadChars": namedata.LEAD_CHARS,
             "famous": sorted(namedata.FAMOUS),
             "counties": sorted(set(namedata.COUNTIES)),
+            "wordNames": sorted(namedata.WORD_NAMES),
             "textbookNames": list(namedata.TEXTBOOK_NAMES),
             "textbookCues": list(namedata.TEXTBOOK_CUES),
             "textbookNear": namedata.TEXTBOOK_NEAR,

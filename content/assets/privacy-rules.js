@@ -87,6 +87,7 @@
     this.adultWords = Array.from(setOf(d.titles.concat(d.adultRoles))).sort();
     this.famous = setOf(d.famous);
     this.counties = setOf(d.counties);
+    this.wordNames = setOf(d.wordNames);
     var common = wordsOf(d.common), fixed = wordsOf(d.fixed);
     this.common = setOf(common.concat(fixed));
     this.fixed = setOf(fixed);
@@ -234,6 +235,7 @@
     if (this.adultList(text, start) || this.adultsNamedAfter(text, span[1])) return [span[0], span[1], false];
     var r = this.readings(text, start);
     for (var k = 0; k < r.length; k++) {
+      if (this.wordNames.has(text.slice(start, start + 2)) && (r[k][0] - start === 2 || !has(d.nameEnd, text[r[k][0] - 1]))) continue;
       if (r[k][0] <= span[1] && this.plausible(text, start, r[k][0], r[k][1], false, false)
           && this.weight(text, start, r[k][0], r[k][1]) >= d.weakMin) return [start, r[k][0], true];
     }
