@@ -108,6 +108,8 @@ def test_the_weights_come_from_jiebas_names():
     ("三年级的韦思琪在学校很开心。", ["韦思琪"]),
     ("学生黄子轩去公园捡垃圾。", ["黄子轩"]),
     ("学生高峰今年10岁。", ["高峰"]),  # a word that is a name too, next to contexts
+    ("学生姜博文获奖。", ["姜博文"]),  # 生姜 is a word, but 姜博文 is clearly a name
+    ("“张雨桐！”老师点名。", ["张雨桐"]),
 ])
 def test_round4_children_are_found(text, expected):
     assert [text[s:e] for s, e in names.detector().find(text)] == expected
@@ -142,6 +144,7 @@ def test_round4_children_are_found(text, expected):
     "学生们用马可铅笔画画。",
     "白雪覆盖了校园，孩子们堆起了雪人。",  # words that are names too, where no context says a name stands
     "雷鸣般的掌声响起，孩子们的表演结束了。",
+    "天冷了，食堂给学生姜汤驱寒。",
 ])
 def test_round4_ordinary_text_passes(text):
     assert names.detector().find(text) == []

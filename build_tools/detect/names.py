@@ -110,6 +110,9 @@ __all__ = ["CODE", "SURNAMES", "COMPOUND_SURNAMES", "NICKNAME_HEADS", "Names", "
 # the names of their positives found only this way 11 or more (黄雨, 程家宝; all but one), most 14 or more.
 WEAK_MIN = 10
 ANONYMOUS_WEIGHT = WEAK_MIN  # 黄某某 in such a sentence: the surname is still told
+# …and a name whose surname ends a word with the context before it (学生姜博文: 生姜) must be clearly
+# name-like: 姜博文 weighs 16, 姜汤 11 and 姜汤驱 10.
+INSIDE_WORD_MIN = 14
 COMPOUND_WEIGHT = 6
 _HEADS = set(SURNAMES) | {c[0] for c in COMPOUND_SURNAMES}
 _BEFORE_RE = re.compile(BEFORE)
@@ -153,8 +156,8 @@ class Names:
     def _strong(self, text: str, found: dict[int, int]) -> None:
         """Names next to a context: after one (BEFORE) or a heading (HEADING), before one (AFTER)."""
         for m in _BEFORE_RE.finditer(text):
-            if text[m.end() - 1 : m.end() + 1] not in self.lists.closing:  # 学生姜汤: 生姜 is a word
-                self._forward(text, m.end(), False, found)
+            if text[m.end() - 1 : m.end() + 1] not in self.lists.closing or self._weighs(text, m.end()):
+                self._forward(text, m.end(), False, found)  # 学生姜汤: 生姜 is a word; 学生姜博文 a name
         for m in _AFTER_AT_RE.finditer(text):
             self._backward(text, m.end(), found)
         for m in _HEADING_RE.finditer(text):
@@ -311,6 +314,14 @@ class Names:
                 if self.weight(text, start, end, surname) >= WEAK_MIN:
                     return start, end, True
         return None
+
+    def _weighs(self, text: str, start: int) -> bool:
+        """The name read at start is clearly name-like (姜博文, not 姜汤: INSIDE_WORD_MIN)."""
+        span = self.read_forward(text, start)
+        if span is None:
+            return False
+        surname = 2 if span[1] - start > 2 and text[start : start + 2] in COMPOUND_SURNAMES else 1
+        return self.weight(text, start, span[1], surname) >= INSIDE_WORD_MIN
 
     def _may_weigh(self, text: str, start: int) -> bool:
         """A quick bound before judge: some reading at start could reach WEAK_MIN."""

@@ -86,6 +86,7 @@ def rule_data() -> dict:
             "maxListLines": namedata.MAX_LIST_LINES,
             "maxBookTitle": nametext.MAX_BOOK_TITLE,
             "weakMin": names.WEAK_MIN,
+            "insideWordMin": names.INSIDE_WORD_MIN,
             "anonymousWeight": names.ANONYMOUS_WEIGHT,
             "compoundWeight": names.COMPOUND_WEIGHT,
             "minWeight": lexicon.MIN_WEIGHT,

@@ -116,7 +116,7 @@
   Names.prototype.strong = function (text, found) {
     var self = this;
     allMatches(this.before, text).forEach(function (m) {
-      if (!self.closing.has(text.slice(m[1] - 1, m[1] + 1))) self.forward(text, m[1], false, found);
+      if (!self.closing.has(text.slice(m[1] - 1, m[1] + 1)) || self.weighs(text, m[1])) self.forward(text, m[1], false, found);
     });
     allMatches(this.afterAt, text).forEach(function (m) { self.backward(text, m[1], found); });
     allMatches(this.heading, text).forEach(function (m) {
@@ -240,6 +240,12 @@
           && this.weight(text, start, r[k][0], r[k][1]) >= d.weakMin) return [start, r[k][0], true];
     }
     return null;
+  };
+  Names.prototype.weighs = function (text, start) {  // names.Names._weighs
+    var span = this.readForward(text, start, false);
+    if (span === null) return false;
+    var surname = span[1] - start > 2 && this.d.compound.indexOf(text.slice(start, start + 2)) >= 0 ? 2 : 1;
+    return this.weight(text, start, span[1], surname) >= this.d.insideWordMin;
   };
   Names.prototype.w = function (table, ch) { return table.has(ch) ? table.get(ch) : this.d.minWeight; };
   Names.prototype.mayWeigh = function (text, start) {
