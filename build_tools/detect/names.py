@@ -10,22 +10,27 @@ A name is found in one of two ways (Names.find):
 
 1. Next to a context (strong). Contexts before a name (BEFORE: 学生, 留守儿童, 8岁的, 一等奖,
    第一小组, 兄妹俩…) and list headings (HEADING: 获奖名单：, 以下同学…：, a table header 姓名)
-   say where a name begins; contexts after one (AFTER: 同学, ，9岁, （三年级）, ，女，, 的父母,
-   由奶奶照顾, 两名学生…) where it ends. There any plausible name shape counts: a surname
+   say where a name begins (also a child's role at the start of a clause, 队长：…, 文艺委员：…, and a quote
+   that calls an adult or answers a roll call, “老师，我会！”…, “到！”…); contexts after one (AFTER: 同学,
+   ，9岁, （三年级）, ，女，, 的父母, 由奶奶照顾, 两名学生, 举手…) where it ends. There any plausible name shape counts: a surname
    (SURNAMES, COMPOUND_SURNAMES) and one or two given characters, or 某/某某. A reading is
    dropped when it is a common word (lexicon: 马上, 周末), unless contexts close it on both
    sides (学生向阳今年9岁, 龙飞同学); a famous person or a book title (FAMOUS, 《…》); a made-up
-   name (小明（化名）); followed by a place or an organisation (陆城镇, 马兰花艺术团); holds a
+   name (小明（化名）); the English exercises' 李华 near 英语/课本; followed by a place, an organisation,
+   a shop or a product (陆城镇, 马兰花艺术团, 李宁运动鞋; not across a verb: 韦思琪在学校); the short name of
+   a county of the region, unless contexts close it (苏仙 心理健康; 学生江华同学 is a name); holds a
    character no given name has (NOT_GIVEN), ends in one that follows names (NOT_LAST), or begins
-   with a title (王老师). Names listed after a name (、，和 与 及, spaces, 1. 2. markers) are names too.
+   with a title (王老师, 黄婆婆). Names listed after a name (、，和 与 及, spaces, 1. 2. markers) are names too.
 2. Anywhere in a sentence that speaks of a child (weak). A sentence holding any CUE (学生, 9岁,
    三年级, 父母, 家访, 测评, 获奖, 名单…), or a line under a heading line that holds one (辅导日志：,
    ## 心理测评, a table's header row), has every name-shaped span judged by how name-like it is:
    the weights of its surname and of its given characters (lexicon.build, from the names in
    jieba's dictionary) must add up to WEAK_MIN, the reading must not begin inside a word
    (主任黄志明 is not 任黄志: lexicon's closing words), and all the exclusions above hold, with
-   adults: a name after an adult role or in a list that one heads (志愿者刘伟、王芳; 指导老师：…;
-   讲师团成员：…), followed by a title or by (班主任). In a sentence without a cue, two such names
+   adults: a name after an adult role (志愿者刘伟, 司机罗建军, 股长覃海明; not a small one: 小组长) or a
+   credit (撰稿：…, 摄影：…) or in a list that one heads (志愿者刘伟、王芳; 指导老师：…; 讲师团成员：…),
+   followed by a title or by (班主任); no name begins inside an adult's (教师黄丽梅扎根 is not 梅扎根);
+   everyday words that are names too (白雪, 雷鸣: WORD_NAMES) are names only next to a context. In a sentence without a cue, two such names
    or more in one list (1. 韦思琪 2. 覃宇航; 韦金凤、覃美兰) are names of people all the same.
 Adults stay allowed in both: a name followed by a title (李老师, 王法官) or preceded by an adult
 role (志愿者, 班主任, 家长) is not a child's. Names written apart (李 娜, 韦·春花) are joined first.
