@@ -145,6 +145,10 @@ def test_round4_children_are_found(text, expected):
     "白雪覆盖了校园，孩子们堆起了雪人。",  # words that are names too, where no context says a name stands
     "雷鸣般的掌声响起，孩子们的表演结束了。",
     "天冷了，食堂给学生姜汤驱寒。",
+    "蓝天救援队的韦志勇、覃海波为学生演示了溺水急救。",  # after an adults' organisation, and the list it heads
+    "作者单位：县第一中学 黄国庆",  # a credit heads the clause
+    "孩子们亲切地称覃海燕为“覃妈妈”。",
+    "县人民医院儿科主任医师黄丽萍为孩子们做了健康讲座。",
 ])
 def test_round4_ordinary_text_passes(text):
     assert names.detector().find(text) == []

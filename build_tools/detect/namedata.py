@@ -89,10 +89,11 @@ ADULT_ROLES = tuple(
     " 司机 驾驶员 厨师 炊事员 消防员 保安 门卫 宿管员 宿管 保育员 保洁员 清洁工 营养师 通讯员 宣讲员 讲解员 调解员 护林员"
     " 政协委员 人大代表 工作队员 工作队队员 管理员 安全员 组长 护工 保姆 店员 售货员 服务员 导游 主播 工程师 技术员"
     " 农技员 兽医 会计 出纳 乡贤 捐赠人 捐助人 资助人 帮扶人 责任人 交警 特警 辅警 军人 老兵 消防队员 救援队员 裁判 裁判员"
-    " 航天员 宇航员 科学家 院士 歌手 股长 科长 处长 厅长 村医 乡医 医务人员 工作人员 义工 快递员".split())
+    " 航天员 宇航员 科学家 院士 歌手 医师 大夫 警察 经理 董事长 干事 专干 联络员 区长 市长 厅长 会长 理事长 秘书长"
+    " 教官 博士 传承人 手艺人 艺人 股长 科长 处长 厅长 村医 乡医 医务人员 工作人员 义工 快递员".split())
 # Credits on a page (撰稿：…, 审核：…, 摄影：…): the names after them are the staff's, in a sentence that speaks of a
 # child too; only where no context says a child stands there (摄影：五年级 韦思琪 is the child's photo).
-CREDITS = tuple("撰稿 撰稿人 审核 审稿 审稿人 初审 复审 终审 编辑 责任编辑 责编 美编 摄影 供稿 校对 排版 文/ 图/ 文／ 图／ 报送"
+CREDITS = tuple("作者单位 单位 撰稿 撰稿人 审核 审稿 审稿人 初审 复审 终审 编辑 责任编辑 责编 美编 摄影 供稿 校对 排版 文/ 图/ 文／ 图／ 报送"
                 " 签发 出品 监制 策划".split())
 # What only adults do in these texts: a name right before one is an adult's (韦海涛主持…, 覃丽华致辞).
 ADULT_TASKS = tuple("主持 带队 主讲 授课 讲授 致辞 讲话 出席 捐赠 捐款 捐资 慰问 看望 走访了 讲解了".split())
@@ -151,6 +152,9 @@ COUNTIES = tuple(
     " 都安 大化 巴马 环江 南丹 天峨 东兰 凤山 乐业 隆林 西林 那坡 靖西 德保 忻城 象州 合山 从江 榕江 雷公山 台江 剑河 锦屏"
     " 天柱 三穗 镇远 丹寨 荔波 三都 独山 平塘 长顺 惠水 望谟 册亨 贞丰 晴隆 普安 兴仁 紫云 镇宁 关岭 威宁 赫章 纳雍 织金"
     " 松桃 沿河 德江 印江 思南 玉屏 务川 道真 正安 桐梓 湄潭 凤冈 习水 赤水".split())
+# Organisations of adults: a name right after one, or after one and 的, is an adult's (蓝天救援队的韦志勇、覃海波).
+ADULT_ORGS = tuple("救援队 消防队 消防救援大队 派出所 医院 卫生院 妇联 团委 团县委 关工委 教育局 公安局 检察院 法院 司法所"
+                   " 民政局 卫健局 红十字会 社工站 协会 公司 银行 大学 融媒体中心 电视台 报社".split())
 # Everyday words that are names too (lexicon.NOT_WORDS keeps them from the common words): a name only
 # next to a context (学生高峰今年10岁), not on the weak way (白雪覆盖了校园，孩子们…; 雷鸣般的掌声).
 WORD_NAMES = frozenset("金星 江山 田野 高峰 黎明 白雪 蓝天 方圆 张扬 周全 凌云 高远 雷鸣 洪亮 林立 高翔".split())

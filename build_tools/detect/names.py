@@ -366,7 +366,7 @@ class Names:
         i = skip(text, end, SPACES + "，,")
         for verb in ADULT_PREDICATE:
             if text.startswith(verb, i):
-                clause = i + len(verb)
+                clause = skip(text, i + len(verb), "“\"「『")  # 称覃海燕为“覃妈妈”
                 while clause < len(text) and clause - i <= 12 and text[clause] not in CLOSERS:
                     clause += 1
                 said = text[i + len(verb) : clause]
@@ -384,7 +384,7 @@ class Names:
             for length in (2, 3, 4):
                 item = end - length
                 if item >= 0 and self.read_forward(text, item) == (item, end) and (
-                        item == 0 or not is_han(text[item - 1]) or ends_with_role(text, item)):
+                        item == 0 or not is_han(text[item - 1]) or ends_with_role(text, item) or credited(text, item)):
                     start = item
                     break
             else:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from .namedata import (
+    ADULT_ORGS,
     ADULT_ROLES,
     AFTER,
     CHILD_HEAD,
@@ -245,9 +246,17 @@ def ends_with_role(text: str, i: int, linked: bool = False) -> bool:
 
 
 def credited(text: str, i: int) -> bool:
-    """A credit ends right before i, or before a colon or space there (撰稿：韦丽萍, 文/覃丽娟, 摄影 覃海涛)."""
-    j = i - 1 if i > 0 and text[i - 1] in "：: " else i
-    return ends_with_any(text, j, CREDITS)
+    """A credit ends right before i, or before a colon or space there (撰稿：韦丽萍, 文/覃丽娟, 摄影 覃海涛), or heads
+    the clause i stands in (作者单位：县第一中学 黄国庆); or an adults' organisation ends there, or before 的
+    (蓝天救援队的韦志勇)."""
+    j = i - 1 if i > 0 and text[i - 1] in "：: 的" else i
+    if ends_with_any(text, j, CREDITS) or ends_with_any(text, j, ADULT_ORGS):
+        return True
+    begin = i
+    while begin > 0 and i - begin < 24 and text[begin - 1] not in "。；;！？!?\n":
+        begin -= 1
+    colon = min((k for k in (text.find("：", begin, i), text.find(":", begin, i)) if k >= 0), default=-1)
+    return colon > begin and text[begin:colon].strip(" \u3000（(") in CREDITS
 
 
 def line_near(text: str, start: int, end: int, words: tuple[str, ...], near: int) -> bool:

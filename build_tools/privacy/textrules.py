@@ -79,6 +79,7 @@ def rule_data() -> dict:
             "textbookCues": list(namedata.TEXTBOOK_CUES),
             "textbookNear": namedata.TEXTBOOK_NEAR,
             "credits": list(namedata.CREDITS),
+            "adultOrgs": list(namedata.ADULT_ORGS),
             "pseudonym": list(namedata.PSEUDONYM),
             "separators": namedata.SEP_NAME,
             "closers": nametext.CLOSERS,

@@ -270,7 +270,7 @@
         var item = end - length;
         if (item < 0) continue;
         var span = this.readForward(text, item, false);
-        if (span !== null && span[1] === end && (item === 0 || !isHan(text[item - 1]) || this.endsWithRole(text, item, false))) {
+        if (span !== null && span[1] === end && (item === 0 || !isHan(text[item - 1]) || this.endsWithRole(text, item, false) || this.credited(text, item))) {
           next = item;
           break;
         }
@@ -293,7 +293,7 @@
     for (var k = 0; k < d.adultPredicate.length; k++) {
       var verb = d.adultPredicate[k];
       if (!text.startsWith(verb, i)) continue;
-      var clause = i + verb.length;
+      var clause = skip(text, i + verb.length, "“\"「『");
       while (clause < text.length && clause - i <= 12 && !has(d.closers, text[clause])) clause++;
       var said = text.slice(i + verb.length, clause);
       for (var w = 0; w < this.adultWords.length; w++) {
@@ -441,8 +441,17 @@
     return false;
   };
   Names.prototype.credited = function (text, i) {  // nametext.credited
-    var j = i > 0 && "：: ".indexOf(text[i - 1]) >= 0 ? i - 1 : i;
-    return endsWithAny(text, j, this.d.credits);
+    var d = this.d, j = i > 0 && "：: 的".indexOf(text[i - 1]) >= 0 ? i - 1 : i;
+    if (endsWithAny(text, j, d.credits) || endsWithAny(text, j, d.adultOrgs)) return true;
+    var begin = i;
+    while (begin > 0 && i - begin < 24 && "。；;！？!?\n".indexOf(text[begin - 1]) < 0) begin--;
+    var colon = -1;
+    [find(text, "：", begin, i), find(text, ":", begin, i)].forEach(function (k) { if (k >= 0 && (colon < 0 || k < colon)) colon = k; });
+    if (colon <= begin) return false;
+    var head = text.slice(begin, colon), a = 0, b = head.length;
+    while (a < b && " \u3000（(".indexOf(head[a]) >= 0) a++;
+    while (b > a && " \u3000（(".indexOf(head[b - 1]) >= 0) b--;
+    return d.credits.indexOf(head.slice(a, b)) >= 0;
   };
   Names.prototype.adultHeading = function (text, i) {
     var j = i;
