@@ -110,6 +110,8 @@ def test_the_weights_come_from_jiebas_names():
     ("学生高峰今年10岁。", ["高峰"]),  # a word that is a name too, next to contexts
     ("学生姜博文获奖。", ["姜博文"]),  # 生姜 is a word, but 姜博文 is clearly a name
     ("“张雨桐！”老师点名。", ["张雨桐"]),
+    ("学生黄子轩为同学们表演了魔术。", ["黄子轩"]),  # children are 同学们 to each other
+    ("班级安全员覃浩宇负责检查门窗。", ["覃浩宇"]),
 ])
 def test_round4_children_are_found(text, expected):
     assert [text[s:e] for s, e in names.detector().find(text)] == expected
@@ -149,6 +151,8 @@ def test_round4_children_are_found(text, expected):
     "作者单位：县第一中学 黄国庆",  # a credit heads the clause
     "孩子们亲切地称覃海燕为“覃妈妈”。",
     "县人民医院儿科主任医师黄丽萍为孩子们做了健康讲座。",
+    "韦海涛为孩子们讲了一个关于诚信的故事。",  # what adults do for the children, said as adults say it
+    "莫秋燕每周都来给孩子们上美术课。",
 ])
 def test_round4_ordinary_text_passes(text):
     assert names.detector().find(text) == []

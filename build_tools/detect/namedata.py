@@ -97,6 +97,12 @@ CREDITS = tuple("作者单位 单位 撰稿 撰稿人 审核 审稿 审稿人 �
                 " 签发 出品 监制 策划".split())
 # What only adults do in these texts: a name right before one is an adult's (韦海涛主持…, 覃丽华致辞).
 ADULT_TASKS = tuple("主持 带队 主讲 授课 讲授 致辞 讲话 出席 捐赠 捐款 捐资 慰问 看望 走访了 讲解了".split())
+# What an adult does for the children, said as adults say it (韦海涛为孩子们讲了一个故事, 黄志强带领学生们…,
+# 莫秋燕每周都来给孩子们上课): a name right before it, or a few characters before it, is an adult's. Children
+# are 同学们 to each other, so that word counts only after 带领, 带着 and 教 (学生黄子轩为同学们表演了魔术).
+_FOR_CHILDREN = "孩子们|学生们|小朋友们|留守儿童|全校学生|全体学生|全校师生|全体师生|师生们"
+ADULT_SERVES = (rf"[\u4e00-\u9fff]{{0,4}}?(?:(?:为|给|向|带领|带着|陪着?|陪伴|教|和|与|同)(?:{_FOR_CHILDREN})"
+                rf"|(?:带领|带着|教)同学们)")
 # What says that the names before it are adults' (…是这次活动的志愿者, …作为带队老师).
 ADULT_PREDICATE = ("是", "为", "作为", "担任", "系")
 # A three-character reading that starts with one of these and a surname is read from the

@@ -47,6 +47,7 @@ from . import lexicon
 from .hits import Hit
 from .namedata import (
     ADULT_PREDICATE,
+    ADULT_SERVES,
     ADULT_TASKS,
     AFTER_AT,
     ANONYMOUS,
@@ -127,6 +128,7 @@ _HEADING_RE = re.compile(HEADING)
 CANDIDATE = "[" + "".join(sorted(_HEADS)) + "](?![" + NOT_GIVEN + "])(?=[\u4e00-\u9fff])"
 _CANDIDATE_RE = re.compile(CANDIDATE)
 _COUNTIES = frozenset(COUNTIES)
+_ADULT_SERVES_RE = re.compile(ADULT_SERVES)
 
 
 class Names:
@@ -352,10 +354,10 @@ class Names:
 
     def _adults_named_after(self, text: str, end: int) -> bool:
         """What follows the name ending at end, or the list it stands in, says they are adults':
-        韦海涛主持, 黄志强、覃丽华等爱心人士, …两位老师带队, 韦海涛和覃丽华是这次活动的志愿者."""
+        韦海涛主持, 韦海涛为孩子们讲故事, 黄志强、覃丽华等爱心人士, …两位老师带队, 韦海涛和覃丽华是这次活动的志愿者."""
         for _ in range(MAX_LIST_LINES):
-            if starts_with(text, end, ADULT_TASKS):
-                return True
+            if starts_with(text, end, ADULT_TASKS) or _ADULT_SERVES_RE.match(text, end):
+                return True  # 韦海涛主持, 韦海涛为孩子们…
             nxt = next_in_list(text, end)
             span = self.read_forward(text, nxt) if nxt is not None else None
             if span is None:

@@ -71,6 +71,7 @@ def rule_data() -> dict:
             "adultRoles": list(namedata.ADULT_ROLES),
             "adultTasks": list(namedata.ADULT_TASKS),
             "adultPredicate": list(namedata.ADULT_PREDICATE),
+            "adultServes": namedata.ADULT_SERVES,
             "leadChars": namedata.LEAD_CHARS,
             "famous": sorted(namedata.FAMOUS),
             "counties": sorted(set(namedata.COUNTIES)),

@@ -75,6 +75,7 @@
     this.before = new RegExp(d.before, "gu");
     this.afterAt = new RegExp(d.afterAt, "gu");
     this.after = new RegExp(d.after, "yu");
+    this.adultServes = new RegExp(d.adultServes, "yu");
     this.heading = new RegExp(d.heading, "gu");
     this.listItem = new RegExp(d.listItem, "yu");
     this.cue = new RegExp(d.cue, "u");
@@ -284,6 +285,8 @@
     var d = this.d;
     for (var n = 0; n < d.maxListLines; n++) {
       if (startsWithAny(text, end, d.adultTasks)) return true;
+      this.adultServes.lastIndex = end;
+      if (this.adultServes.test(text)) return true;
       var nxt = this.nextInList(text, end), span = nxt !== null ? this.readForward(text, nxt, false) : null;
       if (span === null) break;
       end = span[1];
