@@ -161,6 +161,9 @@ COUNTIES = tuple(
 # Organisations of adults: a name right after one, or after one and 的, is an adult's (蓝天救援队的韦志勇、覃海波).
 ADULT_ORGS = tuple("救援队 消防队 消防救援大队 派出所 医院 卫生院 妇联 团委 团县委 关工委 教育局 公安局 检察院 法院 司法所"
                    " 民政局 卫健局 红十字会 社工站 协会 公司 银行 大学 融媒体中心 电视台 报社".split())
+# A child's role at the start of a clause (队长：段家豪) is an adult's where the sentence speaks of a team of adults.
+TEAM_ROLES = ("队长", "组长", "副队长", "副组长")
+ADULT_TEAMS = tuple("救援 消防 村民 民兵 工作队 巡逻 护林 突击队 医疗队 派出所 民警".split())
 # Everyday words that are names too (lexicon.NOT_WORDS keeps them from the common words): a name only
 # next to a context (学生高峰今年10岁), not on the weak way (白雪覆盖了校园，孩子们…; 雷鸣般的掌声).
 WORD_NAMES = frozenset("金星 江山 田野 高峰 黎明 白雪 蓝天 方圆 张扬 周全 凌云 高远 雷鸣 洪亮 林立 高翔".split())

@@ -49,6 +49,7 @@ from .namedata import (
     ADULT_PREDICATE,
     ADULT_SERVES,
     ADULT_TASKS,
+    ADULT_TEAMS,
     AFTER_AT,
     ANONYMOUS,
     BEFORE,
@@ -71,8 +72,10 @@ from .namedata import (
     PLACE_BEFORE,
     PSEUDONYM,
     REGIONAL_SURNAMES,
+    SENTENCE_END,
     SEP_NAME,
     SURNAMES,
+    TEAM_ROLES,
     TEXTBOOK_CUES,
     TEXTBOOK_NAMES,
     TEXTBOOK_NEAR,
@@ -163,6 +166,8 @@ class Names:
     def _strong(self, text: str, found: dict[int, int]) -> None:
         """Names next to a context: after one (BEFORE) or a heading (HEADING), before one (AFTER)."""
         for m in _BEFORE_RE.finditer(text):
+            if text.startswith(TEAM_ROLES, m.start()) and self._adults_team(text, m.start()):
+                continue  # 队长黄志勇带领救援队员…: an adults' team
             if text[m.end() - 1 : m.end() + 1] not in self.lists.closing or self._weighs(text, m.end()):
                 self._forward(text, m.end(), False, found)  # 学生姜汤: 生姜 is a word; 学生姜博文 a name
         for m in _AFTER_AT_RE.finditer(text):
@@ -225,6 +230,8 @@ class Names:
         word, lists = text[start:end], self.lists
         if word in FAMOUS or starts_with(text, start + surname, TITLES):
             return False
+        if len(given) == 1 and given in SURNAMES and starts_with(text, end, TITLES):
+            return False  # 向覃阿姨问好: the title is 覃's
         if word in lists.common and not (closed and len(given) == 1 and word not in lists.fixed):
             return False
         if any(text[start:k] in lists.common for k in range(end + 1, min(len(text), start + 4) + 1)):
@@ -321,6 +328,13 @@ class Names:
                 if self.weight(text, start, end, surname) >= WEAK_MIN:
                     return start, end, True
         return None
+
+    @staticmethod
+    def _adults_team(text: str, i: int) -> bool:
+        """The sentence around i speaks of a team of adults (救援, 消防, 村民…): its 队长 is not a child's."""
+        begin = max(text.rfind(c, 0, i) for c in SENTENCE_END) + 1
+        ends = [j for j in (text.find(c, i) for c in SENTENCE_END) if j >= 0]
+        return any(w in text[begin : min(ends) if ends else len(text)] for w in ADULT_TEAMS)
 
     def _weighs(self, text: str, start: int) -> bool:
         """The name read at start is clearly name-like (姜博文, not 姜汤: INSIDE_WORD_MIN)."""

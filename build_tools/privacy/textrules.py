@@ -81,6 +81,8 @@ def rule_data() -> dict:
             "textbookNear": namedata.TEXTBOOK_NEAR,
             "credits": list(namedata.CREDITS),
             "adultOrgs": list(namedata.ADULT_ORGS),
+            "teamRoles": list(namedata.TEAM_ROLES),
+            "adultTeams": list(namedata.ADULT_TEAMS),
             "pseudonym": list(namedata.PSEUDONYM),
             "separators": namedata.SEP_NAME,
             "closers": nametext.CLOSERS,

@@ -117,6 +117,7 @@
   Names.prototype.strong = function (text, found) {
     var self = this;
     allMatches(this.before, text).forEach(function (m) {
+      if (startsWithAny(text, m[0], self.d.teamRoles) && self.adultsTeam(text, m[0])) return;
       if (!self.closing.has(text.slice(m[1] - 1, m[1] + 1)) || self.weighs(text, m[1])) self.forward(text, m[1], false, found);
     });
     allMatches(this.afterAt, text).forEach(function (m) { self.backward(text, m[1], found); });
@@ -164,6 +165,7 @@
     }
     var word = text.slice(start, end);
     if (this.famous.has(word) || startsWithAny(text, start + surname, this.titles)) return false;
+    if (given.length === 1 && has(d.surnames, given) && startsWithAny(text, end, this.titles)) return false;
     if (this.common.has(word) && !(closed && given.length === 1 && !this.fixed.has(word))) return false;
     for (var e = end + 1; e <= Math.min(text.length, start + 4); e++) if (this.common.has(text.slice(start, e))) return false;
     if (given.length === 2) {
@@ -241,6 +243,17 @@
           && this.weight(text, start, r[k][0], r[k][1]) >= d.weakMin) return [start, r[k][0], true];
     }
     return null;
+  };
+  Names.prototype.adultsTeam = function (text, i) {  // names.Names._adults_team
+    var ends = this.d.sentenceEnd, begin = -1, end = text.length;
+    for (var k = 0; k < ends.length; k++) {
+      begin = Math.max(begin, i > 0 ? text.lastIndexOf(ends[k], i - 1) : -1);
+      var j = text.indexOf(ends[k], i);
+      if (j >= 0 && j < end) end = j;
+    }
+    var s = text.slice(begin + 1, end);
+    for (var w = 0; w < this.d.adultTeams.length; w++) if (s.indexOf(this.d.adultTeams[w]) >= 0) return true;
+    return false;
   };
   Names.prototype.weighs = function (text, start) {  // names.Names._weighs
     var span = this.readForward(text, start, false);
