@@ -155,6 +155,8 @@ def test_round4_children_are_found(text, expected):
     "莫秋燕每周都来给孩子们上美术课。",
     "队长黄志勇带领救援队员为学生们演示了急救方法。",  # a team of adults: 队长 is not a child's there
     "孩子们齐声向覃阿姨问好。",  # the title is 覃's: not 向覃
+    "故事里的周小舟最后找到了妈妈，孩子们都松了一口气。",  # a character of a story
+    "孩子们说，课本里的韩麦尔先生让他们难忘。",  # …and no name begins inside it (麦尔先)
 ])
 def test_round4_ordinary_text_passes(text):
     assert names.detector().find(text) == []

@@ -43,6 +43,9 @@ NOT_LAST = ("的了是在和与及或等也都就还又很把被让给从到对�
 # Surnames of the region (Zhuang, Yao, Miao, Dong, Tujia families) weigh at least
 # lexicon.REGIONAL_SURNAME_WEIGHT, however often the character stands in other words (盘子, 光盘).
 REGIONAL_SURNAMES = "覃韦侬蒙莫黎粟农蓝岑盘冉麻滕禤磨"
+# What a character of a story stands after (故事里的周小舟, 课文《…》里的李大叔, 动画片中的…): not a child of the text.
+STORY_BEFORE = tuple("》里的 》中的 故事里的 故事中的 书里的 书中的 课文里的 课文中的 课本里的 课本中的 童话里的 童话中的"
+                     " 小说里的 小说中的 动画片里的 动画片中的 电影里的 电影中的 绘本里的 绘本中的 剧中的 戏里的".split())
 # Verbs after which a name-shaped span is a place (赴林芝, 游览了齐云山), not a person.
 PLACE_BEFORE = tuple("赴 前往 游览 游览了 登上 登上了 途经 抵达 到达 远赴 奔赴".split())
 # Characters that end given names (轩 涵 琪 杰…): a three-character reading whose first two

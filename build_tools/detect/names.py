@@ -74,6 +74,7 @@ from .namedata import (
     REGIONAL_SURNAMES,
     SENTENCE_END,
     SEP_NAME,
+    STORY_BEFORE,
     SURNAMES,
     TEAM_ROLES,
     TEXTBOOK_CUES,
@@ -131,6 +132,7 @@ _HEADING_RE = re.compile(HEADING)
 CANDIDATE = "[" + "".join(sorted(_HEADS)) + "](?![" + NOT_GIVEN + "])(?=[\u4e00-\u9fff])"
 _CANDIDATE_RE = re.compile(CANDIDATE)
 _COUNTIES = frozenset(COUNTIES)
+_LONG_TITLES = tuple(t for t in TITLES if len(t) > 1)
 _ADULT_SERVES_RE = re.compile(ADULT_SERVES)
 
 
@@ -237,6 +239,8 @@ class Names:
         if any(text[start:k] in lists.common for k in range(end + 1, min(len(text), start + 4) + 1)):
             return False  # 小朋友 is not 小朋, 向日葵 not 向日, 龙飞凤舞 not 龙飞凤
         if len(given) == 2:
+            if starts_with(text, end - 1, _LONG_TITLES):
+                return False  # 韩麦尔先生 is not 麦尔先: a title begins at its last character
             if (given[1] in NOT_LAST and not ended) or (given[0] == "家" and given[1] in PLACE_AFTER_JIA):
                 return False
             # 黄色安全帽, 高中毕业: the first two characters are a word and the third begins the next;
@@ -315,6 +319,8 @@ class Names:
         span = self.read_forward(text, start)
         if span is None:
             return None
+        if ends_with_any(text, start, STORY_BEFORE):
+            return span[0], span[1], False  # 故事里的周小舟, 课本里的韩麦尔先生
         if ends_with_role(text, start, True) or credited(text, start):
             return span[0], span[1], False  # 志愿者李娜, 指导老师是…, 撰稿：…
         if starts_with(text, skip(text, span[1], SPACES), TITLES) or adult_bracket(text, span[1]):

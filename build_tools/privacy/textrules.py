@@ -65,6 +65,7 @@ def rule_data() -> dict:
             "placeAfter": namedata.PLACE_AFTER,
             "placeAfterJia": namedata.PLACE_AFTER_JIA,
             "placeBefore": list(namedata.PLACE_BEFORE),
+            "storyBefore": list(namedata.STORY_BEFORE),
             "orgAfter": list(namedata.ORG_AFTER),
             "maxOrgGap": namedata.MAX_ORG_GAP,
             "titles": list(namedata.TITLES),

@@ -85,6 +85,7 @@
     this.split = new RegExp(d.split, "yu");
     this.heads = d.surnames + d.compound.map(function (c) { return c[0]; }).join("");
     this.titles = d.titles;
+    this.longTitles = d.titles.filter(function (t) { return t.length > 1; });
     this.adultWords = Array.from(setOf(d.titles.concat(d.adultRoles))).sort();
     this.famous = setOf(d.famous);
     this.counties = setOf(d.counties);
@@ -169,6 +170,7 @@
     if (this.common.has(word) && !(closed && given.length === 1 && !this.fixed.has(word))) return false;
     for (var e = end + 1; e <= Math.min(text.length, start + 4); e++) if (this.common.has(text.slice(start, e))) return false;
     if (given.length === 2) {
+      if (startsWithAny(text, end - 1, this.longTitles)) return false;
       if ((has(d.notLast, given[1]) && !ended) || (given[0] === "家" && has(d.placeAfterJia, given[1]))) return false;
       var head = text.slice(start, start + surname + 1);
       if (this.common.has(head) && (!has(d.nameEnd, given[1]) || (this.fixed.has(head) && !closed)
@@ -233,6 +235,7 @@
     if (endsWithLong(text, start + 1, this.adultWords) || endsWithAny(text, start, d.placeBefore)) return null;
     var span = this.readForward(text, start, false);
     if (span === null) return null;
+    if (endsWithAny(text, start, d.storyBefore)) return [span[0], span[1], false];
     if (this.endsWithRole(text, start, true) || this.credited(text, start)) return [span[0], span[1], false];
     if (startsWithAny(text, skip(text, span[1], SPACES), this.titles) || this.adultBracket(text, span[1])) return [span[0], span[1], false];
     if (this.adultList(text, start) || this.adultsNamedAfter(text, span[1])) return [span[0], span[1], false];
