@@ -61,7 +61,7 @@ NAME_END = (
 MODERN_GIVEN = (NAME_END + "子梓思一可心语诗若梦紫晓佳嘉家俊文雅欣怡宇浩"
                 "玥奕昕珺翊芮宸晞昀祎骞彧煦筠歆玟珞淇妤烁炜苡芊菁蕙樾楷栩曜晔暄颢泓瀚沛潇滢琛瑄瑗婵娴姗锴铠钧焱淼垚")
 # What follows a place name, not a person's (陆城镇, 荣家湾, 张谷英村, 苏仙区; 李宁牌): a reading followed by one is a place.
-PLACE_AFTER = "省市县区镇乡村街寨屯湾路州旗盟坝坪岭峪沟坡岗塘洲港岛祠寺庙阁塔堆牌"
+PLACE_AFTER = "省市县区镇乡村街寨屯湾路州旗盟坝坪岭峪沟坡岗塘洲港岛祠寺庙阁塔堆牌殿"
 # …and what follows the name of a place or an organisation a word or two later (马兰花艺术团,
 # 杨家溪景区, 高峰林场, 江华瑶族自治县, 金凤凰志愿服务队): a reading followed by one is a name of a thing.
 ORG_AFTER = tuple(
@@ -143,7 +143,7 @@ FAMOUS = frozenset(
     # brands and shops that read as names (王老吉凉茶, 周大福)
     " 王老吉 张小泉 周大福 周生生 周六福 周大生 老干妈 李锦记 王致和 张裕 杨国福 张亮 刘一手 谭木匠 陈李济 马应龙 王守义"
     " 雷允上 胡庆余 金龙鱼 鲁花 周黑鸭 钟薛高 徐福记 杨协成 黄飞红 王小卤 乔丹 安踏 蒙牛 伊利 康佳 方太 苏泊尔 卫龙 金利来"
-    " 屈臣氏 谢瑞麟 李子柒 康师傅 马可 蓝猫 蓝兔 史努比 汤臣倍健 麦当劳 王中王 安慕希 陈克明 胡姬花 蔡林记".split()
+    " 屈臣氏 谢瑞麟 李子柒 康师傅 盘王 盘古 马可 蓝猫 蓝兔 史努比 汤臣倍健 麦当劳 王中王 安慕希 陈克明 胡姬花 蔡林记".split()
 ) - {"刘翔", "李宁"}  # also ordinary names of children: see lexicon.NOT_WORDS
 # Names of the English textbooks' exercises (假如你是李华): not a child's where the text around speaks of them.
 TEXTBOOK_NAMES = ("李华",)
