@@ -57,6 +57,10 @@ TAGGED_AS_NAME = frozenset(
     " 白皮书 白话文 胡萝卜 杜鹃花 金字塔 许可证 石狮子 雷阵雨 高新区 白玉兰 顾问团 段时间 岳阳".split()
 )
 
+# Kinship and everyday words for people that begin with a surname or a nickname head: never a name, even
+# between two contexts (孙女今年上三年级了, 小孩今年5岁), where the dictionary tags them as nouns.
+KIN_WORDS = frozenset("孙女 孙子 孙儿 孙辈 曾孙 曾祖 小孩 小伙 阿姨 阿婆 阿公 阿爸 阿妈 阿爹 阿奶".split())
+
 
 def jieba_dictionary() -> Path:
     """jieba's main dictionary file (word frequency tag, one a line), found without importing jieba (0.3 s)."""
@@ -102,7 +106,7 @@ def build(surnames: str, heads: str, compounds: tuple[str, ...], name_end: str, 
     (raised to REGIONAL_SURNAME_WEIGHT).
     """
     starts, ends, compound_heads = set(surnames) | set(heads), set(surnames), {c[0] for c in compounds}
-    common, fixed, closing, opening = set(TAGGED_AS_NAME), set(), set(), set()
+    common, fixed, closing, opening = set(TAGGED_AS_NAME) | KIN_WORDS, set(KIN_WORDS), set(), set()
     first, last, surname, text = Counter(), Counter(), Counter(), Counter()
     for line in jieba_dictionary().open(encoding="utf-8"):
         word, frequency, tag = line.split()

@@ -31,18 +31,21 @@ NICKNAME_HEADS = "小阿"
 # numbers and measure words, time words, and the ends of place and organisation names.
 NOT_GIVEN = (
     "的了们是在和与及或等也都就还又很把被让给从到对这那哪里么吗呢吧啊呀着过地得之其此该每各些个位名次件只条张"
-    "说讲问答看听想做去来回走跑吃喝玩写读唱画要会能需应将已曾再才并且而但却因由为以于向往跟同比"
+    "说讲问答看听想做去来回走跑吃喝玩写读唱画要会能需应将已曾再才并且而但却因由为以于往跟同比"
     "年日时分秒周岁级班届期节课校区县市省镇乡村街组路号室楼层栋单队部局厅处科股所站馆院厂场店社会团委办学生师员"
     "你我他她它谁啥怎几多两二三四五六七八九十百千万亿零〇上下前后内外边面头脑身手脚"
     "丢拿放找买卖借用打扔捡掉洗穿摔拉推坐睡进出吵闹哭喊叫怕躲藏偷抢骗玩耍逃跳爬游泳溺淹烧烫伤病痛吗"
-    "爸妈爷奶晚夜午昨早好"
+    "爸妈爷奶晚夜午昨早好氏祠记"
 )
 # …nor ends a three-character name: what typically follows a name (李明参加, 王芳今年, 张伟说).
 NOT_LAST = ("的了是在和与及或等也都就还又很把被让给从到对籍省市县区镇乡村今现因获被由跟参表爸妈爷奶父母姐哥弟妹兄家亲"
-            "叔姨舅姑小老大最都曾已正将要会能可所读上去来说笑哭送收帮带领界岛港庄楼塔寺庙桥岭洞湾州山")
+            "叔姨舅姑小老大最都曾已正将要会能可所读上去来说笑哭送收帮带领界岛港庄楼塔寺庙桥岭洞湾州山向")
 # Surnames of the region (Zhuang, Yao, Miao, Dong, Tujia families) weigh at least
 # lexicon.REGIONAL_SURNAME_WEIGHT, however often the character stands in other words (盘子, 光盘).
 REGIONAL_SURNAMES = "覃韦侬蒙莫黎粟农蓝岑盘冉麻滕禤磨"
+# What a character of a story stands after (故事里的周小舟, 课文《…》里的李大叔, 动画片中的…): not a child of the text.
+STORY_BEFORE = tuple("》里的 》中的 故事里的 故事中的 书里的 书中的 课文里的 课文中的 课本里的 课本中的 童话里的 童话中的"
+                     " 小说里的 小说中的 动画片里的 动画片中的 电影里的 电影中的 绘本里的 绘本中的 剧中的 戏里的".split())
 # Verbs after which a name-shaped span is a place (赴林芝, 游览了齐云山), not a person.
 PLACE_BEFORE = tuple("赴 前往 游览 游览了 登上 登上了 途经 抵达 到达 远赴 奔赴".split())
 # Characters that end given names (轩 涵 琪 杰…): a three-character reading whose first two
@@ -58,14 +61,19 @@ NAME_END = (
 MODERN_GIVEN = (NAME_END + "子梓思一可心语诗若梦紫晓佳嘉家俊文雅欣怡宇浩"
                 "玥奕昕珺翊芮宸晞昀祎骞彧煦筠歆玟珞淇妤烁炜苡芊菁蕙樾楷栩曜晔暄颢泓瀚沛潇滢琛瑄瑗婵娴姗锴铠钧焱淼垚")
 # What follows a place name, not a person's (陆城镇, 荣家湾, 张谷英村, 苏仙区; 李宁牌): a reading followed by one is a place.
-PLACE_AFTER = "省市县区镇乡村街寨屯湾路州旗盟坝坪岭峪沟坡岗塘洲港岛祠寺庙阁塔堆牌"
+PLACE_AFTER = "省市县区镇乡村街寨屯湾路州旗盟坝坪岭峪沟坡岗塘洲港岛祠寺庙阁塔堆牌殿"
 # …and what follows the name of a place or an organisation a word or two later (马兰花艺术团,
 # 杨家溪景区, 高峰林场, 江华瑶族自治县, 金凤凰志愿服务队): a reading followed by one is a name of a thing.
 ORG_AFTER = tuple(
     "艺术团 舞蹈队 合唱团 志愿 服务队 服务站 服务中心 协会 读书会 俱乐部 工作室 基金 公司 集团 景区 公园 广场 林场 农场 社区 书院"
     " 学校 小学 中学 幼儿园 纪念馆 博物馆 图书馆 文化馆 科技馆 祠堂 故居 风景区 湿地 水库 大桥 大道 大街 小区 花园 族自治 自治"
     " 军校 旧址 遗址 故里 纪念碑 陵园 河畔 江畔 湖畔 机场 车站 火车站 高铁站 汽车站 码头 港口 景点 古镇 古城 老街"
-    " 体育馆 体育场 体育中心 教学楼 实验楼 综合楼 宿舍楼 办公楼 图书楼 科技楼".split())
+    " 体育馆 体育场 体育中心 教学楼 实验楼 综合楼 宿舍楼 办公楼 图书楼 科技楼"
+    # shops, brands and old houses (李宁运动鞋, 周大福珠宝, 杨家大院, 张记米粉店)
+    " 大院 老屋 宗祠 运动鞋 运动服 专卖店 品牌 珠宝 金店 剪刀 凉茶 辣酱 米粉 粉店 面馆 饭店 酒家 餐厅 餐馆 超市 商店 便利店"
+    " 文具店 书店 小卖部 药店 药房 诊所 宾馆 酒店 商行 门店 奶茶 牛奶 饮料 食品 大屋 包子铺"
+    # teams and squads named like people (金凤凰中队, 白鸽中队)
+    " 中队 小队 大队".split())
 # …and 家 before one of these is a place too (马家河, 陈家巷, 刘家祠堂), where 韦家豪 and 覃家乐 are names.
 PLACE_AFTER_JIA = "河湾村坪巷桥岭沟塘坳寨庄店铺园山冲垅坡嘴湖港溪洲岗屯院堡营祠坝湖渡铺台"
 MAX_ORG_GAP = 2  # characters between the reading and such an ending (马兰花艺术团: 马兰 + 花 + 艺术团)
@@ -73,15 +81,31 @@ TITLES = tuple(
     "老师 教师 校长 副校长 书记 副书记 主任 副主任 局长 副局长 县长 副县长 区长 镇长 乡长 市长 村长 支书 厅长 处长 科长 股长"
     " 所长 站长 馆长 院长 园长 会长 理事长 秘书长 部长 委员 主席 法官 检察官 警官 民警 警察 辅警 律师 医生 医师 大夫 护士 教授"
     " 博士 专家 讲师 教练 教官 社工 干事 干部 同志 先生 女士 阿姨 叔叔 伯伯 大姐 大哥 师傅 经理 董事长 记者 主持人 主讲人"
-    " 志愿者 辅导员 班主任 指导员 网格员 专干 联络员 咨询师 心理咨询师 烈士 英雄 作家 诗人 画家 总 工 队长 爷爷 奶奶 老人".split())
+    " 志愿者 辅导员 班主任 指导员 网格员 专干 联络员 咨询师 心理咨询师 烈士 英雄 作家 诗人 画家 总 工 队长 爷爷 奶奶 老人"
+    " 婆婆 公公 嬢嬢 娭毑 大爷 大妈 大娘 大婶 婶婶 伯母 姑姑 舅舅 姨妈 嫂子 老板 老板娘 店主 司机 厨师 校医".split())
 # Roles that make the name after them an adult's, whatever follows it.
 ADULT_ROLES = tuple(
     "老师 教师 校长 班主任 辅导员 志愿者 社工 书记 主任 局长 法官 检察官 警官 民警 律师 医生 护士 主持人 主讲人 讲师 专家"
     " 教授 家长 父亲 母亲 爸爸 妈妈 爷爷 奶奶 外公 外婆 监护人 代表 干部 网格员 主讲 嘉宾 记者 诗人 演员"
     " 主席 所长 站长 馆长 院长 园长 会长 部长 镇长 乡长 县长 村长 支书 队长 校医 督导员 指导员 咨询师 护士长 联系人 负责人 评委"
-    " 人员 爱心人士 企业家 村民 党员 同志 先生 女士 阿姨 叔叔 师傅 教练 作家 画家 指导 带队 领队 主办 承办".split())
+    " 人员 爱心人士 企业家 村民 党员 同志 先生 女士 阿姨 叔叔 师傅 教练 作家 画家 指导 带队 领队 主办 承办"
+    " 司机 驾驶员 厨师 炊事员 消防员 保安 门卫 宿管员 宿管 保育员 保洁员 清洁工 营养师 通讯员 宣讲员 讲解员 调解员 护林员"
+    " 政协委员 人大代表 工作队员 工作队队员 管理员 安全员 组长 护工 保姆 店员 售货员 服务员 导游 主播 工程师 技术员"
+    " 农技员 兽医 会计 出纳 乡贤 捐赠人 捐助人 资助人 帮扶人 责任人 交警 特警 辅警 军人 老兵 消防队员 救援队员 裁判 裁判员"
+    " 航天员 宇航员 科学家 院士 歌手 医师 大夫 警察 经理 董事长 干事 专干 联络员 区长 市长 厅长 会长 理事长 秘书长"
+    " 教官 博士 传承人 手艺人 艺人 股长 科长 处长 厅长 村医 乡医 医务人员 工作人员 义工 快递员".split())
+# Credits on a page (撰稿：…, 审核：…, 摄影：…): the names after them are the staff's, in a sentence that speaks of a
+# child too; only where no context says a child stands there (摄影：五年级 韦思琪 is the child's photo).
+CREDITS = tuple("作者单位 单位 撰稿 撰稿人 审核 审稿 审稿人 初审 复审 终审 编辑 责任编辑 责编 美编 摄影 供稿 校对 排版 文/ 图/ 文／ 图／ 报送"
+                " 签发 出品 监制 策划".split())
 # What only adults do in these texts: a name right before one is an adult's (韦海涛主持…, 覃丽华致辞).
 ADULT_TASKS = tuple("主持 带队 主讲 授课 讲授 致辞 讲话 出席 捐赠 捐款 捐资 慰问 看望 走访了 讲解了".split())
+# What an adult does for the children, said as adults say it (韦海涛为孩子们讲了一个故事, 黄志强带领学生们…,
+# 莫秋燕每周都来给孩子们上课): a name right before it, or a few characters before it, is an adult's. Children
+# are 同学们 to each other, so that word counts only after 带领, 带着 and 教 (学生黄子轩为同学们表演了魔术).
+_FOR_CHILDREN = "孩子们|学生们|小朋友们|留守儿童|全校学生|全体学生|全校师生|全体师生|师生们"
+ADULT_SERVES = (rf"[\u4e00-\u9fff]{{0,4}}?(?:(?:为|给|向|带领|带着|陪着?|陪伴|教|和|与|同)(?:{_FOR_CHILDREN})"
+                rf"|(?:带领|带着|教)同学们)")
 # What says that the names before it are adults' (…是这次活动的志愿者, …作为带队老师).
 ADULT_PREDICATE = ("是", "为", "作为", "担任", "系")
 # A three-character reading that starts with one of these and a surname is read from the
@@ -105,8 +129,47 @@ FAMOUS = frozenset(
     " 孟郊 贺知章 王之涣 王昌龄 杜牧 李商隐 刘禹锡 范仲淹 杨万里 高适 岑参 骆宾王 李绅 袁枚 郑板桥 龚自珍 于谦 张继 崔颢"
     " 韦应物 王勃 陈子昂 柳永 晏殊 秦观 黄庭坚 朱熹 刘邦 项羽 韩信 张良 萧何 司马懿 诸葛孔明 祖逖 杨时 孙康 岳云 华罗庚"
     " 邵逸夫 田家炳 曾宪梓 霍英东 李嘉诚 包玉刚 陈嘉庚 蔡元培 陶行知 晏阳初 黄炎培 徐特立 马相伯 张謇"
-    " 潘冬子 张嘎 马小跳 鲁西西 韦拔群 鲁班 祝英台 梁山伯 牛郎 许仙 白素贞 杨家将".split()
+    " 潘冬子 张嘎 马小跳 鲁西西 韦拔群 鲁班 祝英台 梁山伯 牛郎 许仙 白素贞 杨家将"
+    # characters of the classics and of textbooks, and the English textbooks' pair (韩梅梅和李雷的对话)
+    " 林黛玉 贾宝玉 薛宝钗 王熙凤 史湘云 贾母 刘姥姥 宋江 武松 林冲 李逵 鲁智深 吴用 杨志 燕青 孙二娘 晁盖 高俅 武大郎"
+    " 杨过 郭靖 杨戬 沙僧 牛魔王 唐三藏 闰土 雨来 孔乙己 祥林嫂 杜小康 桑桑 方仲永 伍子胥 蔺相如 廉颇 毛遂 庞涓 田忌 周处"
+    " 王戎 文彦博 曹植 甘罗 杨修 蒋干 鲁肃 黄盖 关云长 张翼德 赵子龙 吕布 董卓 袁绍 孙策 马超 黄忠 刘文学 韩梅梅 李雷"
+    " 熊大 熊二 舒克 安徒生 高尔基 鲁滨逊 杨二嫂 阿长 宋妈 范进 严监生 陈尧咨 吕蒙 陈太丘 宋定伯 陆绩 孙康 左权 罗盛教 杨根思"
+    " 马宝玉 葛振林 宋学义 刘伯承 任弼时 许云峰 阮小七 魏延 姜维 孟获 聂海胜 费俊龙 汤洪波 叶光富 桂海潮 杜真子 夏林果"
+    # poets and writers of the textbooks not listed above
+    " 王翰 王建 张志和 张籍 张若虚 李贺 李峤 高鼎 叶绍翁 翁卷 卢纶 胡令能 范成大 曾巩 杜审言 宋之问 刘长卿 钱起 韦庄 温庭筠"
+    " 罗隐 皮日休 陆龟蒙 聂夷中 李煜 丰子恺 贾平凹 梁晓声 莫言 任溶溶 肖复兴 沈从文 郁达夫 徐志摩 戴望舒 胡适 林徽因"
+    " 汪国真 顾城 席慕容 金近 储光羲 王湾"
+    # brands and shops that read as names (王老吉凉茶, 周大福)
+    " 王老吉 张小泉 周大福 周生生 周六福 周大生 老干妈 李锦记 王致和 张裕 杨国福 张亮 刘一手 谭木匠 陈李济 马应龙 王守义"
+    " 雷允上 胡庆余 金龙鱼 鲁花 周黑鸭 钟薛高 徐福记 杨协成 黄飞红 王小卤 乔丹 安踏 蒙牛 伊利 康佳 方太 苏泊尔 卫龙 金利来"
+    " 屈臣氏 谢瑞麟 李子柒 康师傅 盘王 盘古 马可 蓝猫 蓝兔 史努比 汤臣倍健 麦当劳 王中王 安慕希 陈克明 胡姬花 蔡林记".split()
 ) - {"刘翔", "李宁"}  # also ordinary names of children: see lexicon.NOT_WORDS
+# Names of the English textbooks' exercises (假如你是李华): not a child's where the text around speaks of them.
+TEXTBOOK_NAMES = ("李华",)
+TEXTBOOK_CUES = tuple("英语 英文 课本 课文 教材 假如你是 笔友 对话 书面表达 作文题 范文".split())
+TEXTBOOK_NEAR = 24  # characters either side, on the same line
+# Short names of the counties (and cities) of the region that begin with a surname character (苏仙 心理健康,
+# 金秀 瑶族孩子们): such a reading is a place unless contexts close it (学生江华同学). Fixed here, not read from
+# data/lists/regions.csv: a pull request can change that file.
+COUNTIES = tuple(
+    "岳阳 岳麓 岳塘 苏仙 桂阳 桂东 桂平 桂林 安仁 安乡 安化 安龙 安顺 武陵 武陵源 武冈 武鸣 武宣 石门 石鼓 石峰 石阡 龙山 龙胜"
+    " 龙圩 龙州 龙里 洪江 麻阳 麻江 祁阳 祁东 江永 江华 江州 江口 宁远 宁乡 宁明 蓝山 邵东 邵阳 常宁 常德 柳城 柳江 柳北"
+    " 柳南 柳州 马山 蒙山 岑溪 岑巩 万秀 万山 覃塘 容县 陆川 田阳 田东 田林 凌云 钟山 金城江 金秀 金沙 罗城 罗甸 白云 余庆"
+    " 关岭 黄平 施秉 黎平 雷山 贺州 毕节 凤凰 花垣 沅陵 溆浦 会同 芷江 靖州 通道 城步 新晃 融水 融安 三江 鹿寨 宜章 平江"
+    " 云溪 汝城 嘉禾 临武 永兴 资兴 北湖 桑植 慈利 永顺 保靖 古丈 泸溪 吉首 道县 新田 双牌 东安 零陵 江南 恭城 富川 昭平"
+    " 都安 大化 巴马 环江 南丹 天峨 东兰 凤山 乐业 隆林 西林 那坡 靖西 德保 忻城 象州 合山 从江 榕江 雷公山 台江 剑河 锦屏"
+    " 天柱 三穗 镇远 丹寨 荔波 三都 独山 平塘 长顺 惠水 望谟 册亨 贞丰 晴隆 普安 兴仁 紫云 镇宁 关岭 威宁 赫章 纳雍 织金"
+    " 松桃 沿河 德江 印江 思南 玉屏 务川 道真 正安 桐梓 湄潭 凤冈 习水 赤水".split())
+# Organisations of adults: a name right after one, or after one and 的, is an adult's (蓝天救援队的韦志勇、覃海波).
+ADULT_ORGS = tuple("救援队 消防队 消防救援大队 派出所 医院 卫生院 妇联 团委 团县委 关工委 教育局 公安局 检察院 法院 司法所"
+                   " 民政局 卫健局 红十字会 社工站 协会 公司 银行 大学 融媒体中心 电视台 报社".split())
+# A child's role at the start of a clause (队长：段家豪) is an adult's where the sentence speaks of a team of adults.
+TEAM_ROLES = ("队长", "组长", "副队长", "副组长")
+ADULT_TEAMS = tuple("救援 消防 村民 民兵 工作队 巡逻 护林 突击队 医疗队 派出所 民警".split())
+# Everyday words that are names too (lexicon.NOT_WORDS keeps them from the common words): a name only
+# next to a context (学生高峰今年10岁), not on the weak way (白雪覆盖了校园，孩子们…; 雷鸣般的掌声).
+WORD_NAMES = frozenset("金星 江山 田野 高峰 黎明 白雪 蓝天 方圆 张扬 周全 凌云 高远 雷鸣 洪亮 林立 高翔".split())
 # What says that a name is made up (小明（化名）): such a name is not a child's.
 PSEUDONYM = ("（化名）", "(化名)", "（化名", "(化名", "化名")
 
@@ -117,8 +180,12 @@ SEP_NAME = "、，,和与及跟同/／;； \u3000"  # between two names of a lis
 # What may stand inside a name written apart (李 娜, 韦·春花): names.join_split takes it out first.
 # Where one may begin: a surname, perhaps one more character, then a space or a dot before a Chinese character.
 SPLIT_AT = rf"[{SURNAMES}{''.join(c[0] for c in COMPOUND_SURNAMES)}](?=[{_HAN}]?[ \u3000·•・][{_HAN}])"
-SPLIT_NAME = (rf"(?:(?<![{_HAN}])(?:{'|'.join(COMPOUND_SURNAMES)}|[{SURNAMES}])(?:[ \u3000][{_HAN}]){{1,2}}(?![{_HAN}])"
-              rf"|(?:{'|'.join(COMPOUND_SURNAMES)}|[{SURNAMES}])[·•・](?=[{_HAN}]))")
+# 覃 小 燕, 莫 晓东 (alone between spaces or punctuation), 留守儿童莫 晓东 (right after a word for a child), 韦·明辉.
+_SURNAME = f"(?:{'|'.join(COMPOUND_SURNAMES)}|[{SURNAMES}])"
+SPLIT_NAME = (rf"(?:(?<![{_HAN}]){_SURNAME}(?:[ \u3000][{_HAN}]){{1,2}}(?![{_HAN}])"
+              rf"|(?<![{_HAN}]){_SURNAME}[ \u3000][{_HAN}]{{2}}(?![{_HAN}])"
+              rf"|(?<=[童生员友孩子儿]){_SURNAME}[ \u3000](?=[{_HAN}])"
+              rf"|{_SURNAME}[·•・](?=[{_HAN}]))")
 _GRADE = (rf"(?:[一二三四五六七八九1-9]年级(?:[（(]?[0-9{_CN_NUM}]{{1,2}}[）)]?班)?|[初高][一二三](?:[（(]?[0-9{_CN_NUM}]{{1,2}}[）)]?班)?"
           rf"|[0-9{_CN_NUM}]{{1,2}}[（(][0-9{_CN_NUM}]{{1,2}}[）)]班|[0-9{_CN_NUM}]{{1,2}}班|[大中小]班)")
 _AGE = r"(?<![0-9])(?:1[0-8]|[1-9]|十[一二三四五六七八]?|[一二三四五六七八九])(?:周)?岁(?![0-9以])"
@@ -127,11 +194,16 @@ _CHILD_NOUN = (
     "|资助对象|救助对象|关爱对象|学生代表|少先队员|小学生|中学生|初中生|高中生|男生|女生|男孩子?|女孩子?|男童|女童|小孩|孩子(?!们)"
     "|儿童(?!们)|幼儿|(?<![大留])学生(?!们)|该生|学员|营员|孤儿|患儿|学童|(?<!老)同学(?!们)|小朋友(?!们)|宝宝|外孙女|外孙|孙子|孙女"
     "|儿子|女儿|侄子|侄女|妹妹|弟弟|哥哥|姐姐|班长|课代表|学习委员|中队长|大队长|小队长|大队委|小主持人|升旗手|护旗手|领唱|同桌|新生"
+    "|学生会主席|学生会副主席|学生会干部|学生裁判|(?<![大留])学生志愿者|班级安全员|班级管理员|班级图书管理员"
+    "|学生记者|小记者|小志愿者|小讲解员|小宣讲员|小导游|小交警|小卫士|小组长|值日生|(?<=领)操员"
+    # 文艺委员, 劳动委员…: matched from 委 on (a class before it), as 生 心 安 文 begin too many other words
+    "|(?<=[文体劳卫宣纪生组安心][艺育动生传律活织全理])委员"
+    f"|(?<![{_HAN}])队长|(?<![{_HAN}])组长|(?<![{_HAN}])副队长|(?<![{_HAN}])副组长"
     "|姓名|名叫|叫做|名字叫|(?<=[她他我个位子生孩友])叫|(?:兄妹|姐弟|兄弟|姐妹)(?:俩|两人|二人)?|写给"
 )
 # Prizes and ranks in a list of winners (一等奖罗雨婷，二等奖…; 第一名：吴俊豪; “劳动之星”黄家乐).
 _PRIZE = (rf"(?:(?:[一二三四五六]|特)等奖|金奖|银奖|铜奖|优秀奖|鼓励奖|进步奖|冠军|亚军|季军|第[{_CN_NUM}0-9]{{1,2}}名"
-          rf'|之星[”"」』]?)(?:[（(][^）)\n]{{1,8}}[）)])?(?:获得者|得主)?(?:是|为)?')
+          rf'|(?:之星|小标兵|小能手|小达人|小明星|小模范|小榜样|好少年|美德少年)[”"」』]?)(?:[（(][^）)\n]{{1,8}}[）)])?(?:获得者|得主)?(?:是|为)?')
 # Groups and teams (第一小组 韦明杰; 红队队长 覃浩然; A组（8—10岁）罗俊熙), at the start of a clause.
 _GROUP = (rf"(?<![{_HAN}A-Za-z0-9])(?:第?[{_CN_NUM}0-9A-Z][{_CN_NUM}0-9A-Za-z]?(?:小)?[组队]|[红蓝黄绿紫橙白黑][队组])"
           rf"(?:[（(][^）)\n]{{1,12}}[）)])?(?:队长|组长)?")
@@ -143,20 +215,28 @@ _HEADS = SURNAMES + "".join(sorted({c[0] for c in COMPOUND_SURNAMES} - set(SURNA
 # (a page's text and markup are full of digits, 学 and 小). tests/test_privacy_parity.py checks that it lets
 # every context through.
 _BEFORE_FIRST = ("".join(sorted({re.sub(r"^(?:\(\?<[=!][^)]*\))+", "", a)[0] for a in _CHILD_NOUN.split("|")} - {"("}))
-                 + "兄姐一二三四五六七八九十初高大中小特金银铜优鼓进冠亚季第之红蓝黄绿紫橙白黑共分0-9A-Z")
+                 + "兄姐一二三四五六七八九十初高大中小特金银铜优鼓进冠亚季第之红蓝黄绿紫橙白黑共分喊好美0-9A-Z“「『\"")
 _BEFORE_PAIRS = (
-    rf"留守|困[境难]|贫困|受助|结对|帮扶|资助|救助|关爱|学[生员童习]|少先|小[学孩朋队主班]|中[学队班]|初[中一二三]|高[中一二三]"
+    rf"留守|困[境难]|贫困|受助|结对|帮扶|资助|救助|关爱|学[生员童习]|少先|小[学孩朋队主班记志讲宣导交卫组标能达明模榜]|好少|美德|中[学队班]|初[中一二三]|高[中一二三]"
     rf"|[男女][生孩童]|女儿|孩子|儿[童子]|幼儿|该生|营员|孤儿|患儿|同[学桌]|宝宝|外孙|孙[子女]|侄[子女]|妹妹|弟弟|哥哥"
-    rf"|姐[姐弟妹]|兄[妹弟]|班长|课代|大[队班]|升旗|护旗|领唱|新生|姓名|名[叫字]|叫|写给"
+    rf"|姐[姐弟妹]|兄[妹弟]|班[长级]|队长|组长|副[队组]|值日|操员|委员|课代|大[队班]|升旗|护旗|领唱|新生|姓名|名[叫字]|叫|写给"
     rf"|[0-9{_CN_NUM}]{{1,2}}(?:[年岁等班组队（(]|周岁|小组)|特等|[金银铜]奖|优秀|鼓励|进步|[冠亚季]军|第[{_CN_NUM}0-9]|之星"
-    rf"|[红蓝黄绿紫橙白黑][队组]|[A-Z][0-9A-Za-z]?(?:组|队|小组)|共[0-9{_CN_NUM}两]|分别")
+    rf"|[红蓝黄绿紫橙白黑][队组]|[A-Z][0-9A-Za-z]?(?:组|队|小组)|共[0-9{_CN_NUM}两]|分别"
+    rf"|[“「『][{_HAN}]|喊")
+# A quote that calls an adult, or answers a roll call, and the name of who said it right after (“阿姨，你明天还来吗？”韦小雨问;
+# “到！”李浩然举手): a child speaks.
+_QUOTE = (r'[“"「『](?:[^”"」』\n]{0,6}(?:老师|叔叔|阿姨|校长)们?好?[，,！!？?][^”"」』\n]{0,40}|到[！!。]?)[”"」』]'
+          r'|喊了?(?:一声)?[“"「『]')
+
 BEFORE_BODY = (rf"(?:(?:{_CHILD_NOUN})(?:代表)?|{_GRADE}的?(?:学生|同学|新生)?|{_AGE}半?的|{_PRIZE}|{_GROUP}"
-               rf"|共[0-9{_CN_NUM}两]{{1,3}}[人名位][：:]|分别(?:是|为))(?:为|是|有)?[：:]?{_SP}"
+               rf"|共[0-9{_CN_NUM}两]{{1,3}}[人名位][：:]|分别(?:是|为)|{_QUOTE})(?:为|是|有)?[：:]?{_SP}"
                rf"(?=[{_HEADS}{NICKNAME_HEADS}])")
-BEFORE = rf"(?=[{_BEFORE_FIRST}])(?={_BEFORE_PAIRS}){BEFORE_BODY}"
+# The ASCII quote apart: markup is full of them, and only one before a Chinese character can open a quote.
+BEFORE = rf'(?=[{_BEFORE_FIRST}])(?:(?=")(?="[{_HAN}])|(?!")(?={_BEFORE_PAIRS})){BEFORE_BODY}'
 _ASCII_FIRST = "[0-9A-Za-z](?=[0-9A-Za-z]?(?:[组队岁班年（(]|周岁|小组))"
 HEADING = (
-    r"(?=[名获一二三特优需参帮受资结救姓学同儿孩营幼小对以下])(?:名单(?:如下)?(?:[：:]|[ \u3000]+)|名单(?=[ \u3000]*\n)"
+    r"(?=[名获一二三特优需参帮受资结救姓学同儿孩营幼小对以下点])(?:名单(?:如下)?(?:[：:]|[ \u3000]+)|名单(?=[ \u3000]*\n)"
+    r"|点名[：:]"
     r"|(?:学生|同学|儿童|孩子|营员|学员|幼儿|小朋友|对象)[^。！？!?\n：: \u3000\t]{0,8}[：:]|获奖(?:学生|同学|名单|者|情况)?[：:]"
     r"|(?:[一二三]|特)等奖(?:获得者)?[：:]|(?:以下|下列)[^。！？!?\n：:]{0,16}[：:]"
     r"|(?:优秀|三好)(?:学生|学员|营员|少先队员|队员)[：:]?|需要(?:重点)?关注的(?:学生|儿童|孩子)[：:]?"
@@ -176,7 +256,9 @@ AFTER = (
     rf"|(?:现在|目前|一直|从小)?(?:由|跟着?|随|和|与)(?:其)?(?:{_CARER})(?:照顾|抚养|照看|生活|一起生活|带大|住|接回|接走)"
     rf"|(?:父母|爸妈)(?:常年|长期|都|均|在外|外出|离异|双亡)"
     rf"|家(?:住|里|中|庭)|就读于|(?:等[0-9{_CN_NUM}两]{{0,3}}[名位个]?|[0-9{_CN_NUM}两]{{1,3}}[名位个])(?:{_CHILDREN})(?!们)"
-    rf"|[，,]{_SP}你好|的(?:一封)?(?:信|回信)(?![{_HAN}]))"
+    rf"|[，,]{_SP}你好|的(?:一封)?(?:信|回信)(?![{_HAN}])|举(?:起了?)?手"
+    # a teacher calls the name at the start of a quote (“韦思琪，该你了！”老师喊道)
+    rf'|[，,！!][^”"」』\n]{{0,20}}[”"」』]{_SP}(?:老师|班主任)(?:喊|说|问|叫|大声|点名))'
 )
 # Where a list line's names begin: after a list marker, a table's cell border or a tab.
 LIST_ITEM = (rf"(?:[-*+•·]|[0-9]{{1,3}}[.、)）]|[（(][0-9{_CN_NUM}]{{1,3}}[）)]|[①-⑳]|[{_CN_NUM}][、.]|No[.．]?[0-9]{{1,3}}"
@@ -197,7 +279,7 @@ CUE_WORDS = tuple(
     " 家访 走访 回访 探访 慰问 帮扶 资助 受助 结对 助学 补助 低保 心愿 测评 量表 心理 谈心 个案 档案 台账 跟进 关爱 关注"
     " 观察 视力 体检 营养 接送 接回 获奖 获得 表彰 评为 称号 冠军 名单 入选 比赛 竞赛 等奖 选手 决赛 复赛 初赛 运动会"
     " 值日 托管 学习 学校 班上 班里 全班 本班 听讲 周记 辅导 课外 寒假 暑假 夏令营 冬令营"
-    " 长大 手工 画画 举手 转学 懂事 听话 调皮 想家 书包 文具 作文 日记 绘本 拼音 跳绳 游戏 作品".split())
+    " 班主任 长大 手工 画画 举手 转学 懂事 听话 调皮 想家 书包 文具 作文 日记 绘本 拼音 跳绳 游戏 作品".split())
 _CUE_PATTERNS = (_AGE, _GRADE, "(?:name|grade|age|student|class)[ \u3000]*[:：]")
 _CUE_FIRST = "".join(sorted({w[0] for w in CUE_WORDS})) + _CN_NUM + "初高大中小"
 CUE = (rf"(?=[{_CUE_FIRST}]|{_ASCII_FIRST}|(?:name|grade|age|student|class)[ \u3000]*[:：])"

@@ -10,22 +10,27 @@ A name is found in one of two ways (Names.find):
 
 1. Next to a context (strong). Contexts before a name (BEFORE: 学生, 留守儿童, 8岁的, 一等奖,
    第一小组, 兄妹俩…) and list headings (HEADING: 获奖名单：, 以下同学…：, a table header 姓名)
-   say where a name begins; contexts after one (AFTER: 同学, ，9岁, （三年级）, ，女，, 的父母,
-   由奶奶照顾, 两名学生…) where it ends. There any plausible name shape counts: a surname
+   say where a name begins (also a child's role at the start of a clause, 队长：…, 文艺委员：…, and a quote
+   that calls an adult or answers a roll call, “老师，我会！”…, “到！”…); contexts after one (AFTER: 同学,
+   ，9岁, （三年级）, ，女，, 的父母, 由奶奶照顾, 两名学生, 举手…) where it ends. There any plausible name shape counts: a surname
    (SURNAMES, COMPOUND_SURNAMES) and one or two given characters, or 某/某某. A reading is
    dropped when it is a common word (lexicon: 马上, 周末), unless contexts close it on both
    sides (学生向阳今年9岁, 龙飞同学); a famous person or a book title (FAMOUS, 《…》); a made-up
-   name (小明（化名）); followed by a place or an organisation (陆城镇, 马兰花艺术团); holds a
+   name (小明（化名）); the English exercises' 李华 near 英语/课本; followed by a place, an organisation,
+   a shop or a product (陆城镇, 马兰花艺术团, 李宁运动鞋; not across a verb: 韦思琪在学校); the short name of
+   a county of the region, unless contexts close it (苏仙 心理健康; 学生江华同学 is a name); holds a
    character no given name has (NOT_GIVEN), ends in one that follows names (NOT_LAST), or begins
-   with a title (王老师). Names listed after a name (、，和 与 及, spaces, 1. 2. markers) are names too.
+   with a title (王老师, 黄婆婆). Names listed after a name (、，和 与 及, spaces, 1. 2. markers) are names too.
 2. Anywhere in a sentence that speaks of a child (weak). A sentence holding any CUE (学生, 9岁,
    三年级, 父母, 家访, 测评, 获奖, 名单…), or a line under a heading line that holds one (辅导日志：,
    ## 心理测评, a table's header row), has every name-shaped span judged by how name-like it is:
    the weights of its surname and of its given characters (lexicon.build, from the names in
    jieba's dictionary) must add up to WEAK_MIN, the reading must not begin inside a word
    (主任黄志明 is not 任黄志: lexicon's closing words), and all the exclusions above hold, with
-   adults: a name after an adult role or in a list that one heads (志愿者刘伟、王芳; 指导老师：…;
-   讲师团成员：…), followed by a title or by (班主任). In a sentence without a cue, two such names
+   adults: a name after an adult role (志愿者刘伟, 司机罗建军, 股长覃海明; not a small one: 小组长) or a
+   credit (撰稿：…, 摄影：…) or in a list that one heads (志愿者刘伟、王芳; 指导老师：…; 讲师团成员：…),
+   followed by a title or by (班主任); no name begins inside an adult's (教师黄丽梅扎根 is not 梅扎根);
+   everyday words that are names too (白雪, 雷鸣: WORD_NAMES) are names only next to a context. In a sentence without a cue, two such names
    or more in one list (1. 韦思琪 2. 覃宇航; 韦金凤、覃美兰) are names of people all the same.
 Adults stay allowed in both: a name followed by a title (李老师, 王法官) or preceded by an adult
 role (志愿者, 班主任, 家长) is not a child's. Names written apart (李 娜, 韦·春花) are joined first.
@@ -42,12 +47,15 @@ from . import lexicon
 from .hits import Hit
 from .namedata import (
     ADULT_PREDICATE,
+    ADULT_SERVES,
     ADULT_TASKS,
+    ADULT_TEAMS,
     AFTER_AT,
     ANONYMOUS,
     BEFORE,
     CODE,
     COMPOUND_SURNAMES,
+    COUNTIES,
     FAMOUS,
     HEADING,
     LEAD_CHARS,
@@ -64,9 +72,16 @@ from .namedata import (
     PLACE_BEFORE,
     PSEUDONYM,
     REGIONAL_SURNAMES,
+    SENTENCE_END,
     SEP_NAME,
+    STORY_BEFORE,
     SURNAMES,
+    TEAM_ROLES,
+    TEXTBOOK_CUES,
+    TEXTBOOK_NAMES,
+    TEXTBOOK_NEAR,
     TITLES,
+    WORD_NAMES,
 )
 from .nametext import (
     ADULT_WORDS,
@@ -79,6 +94,7 @@ from .nametext import (
     adults_after,
     back,
     closed_right,
+    credited,
     end_of_previous,
     ends_line,
     ends_with,
@@ -88,6 +104,7 @@ from .nametext import (
     in_famous,
     is_han,
     join_split,
+    line_near,
     lists_of,
     next_in_list,
     segment,
@@ -103,6 +120,9 @@ __all__ = ["CODE", "SURNAMES", "COMPOUND_SURNAMES", "NICKNAME_HEADS", "Names", "
 # the names of their positives found only this way 11 or more (黄雨, 程家宝; all but one), most 14 or more.
 WEAK_MIN = 10
 ANONYMOUS_WEIGHT = WEAK_MIN  # 黄某某 in such a sentence: the surname is still told
+# …and a name whose surname ends a word with the context before it (学生姜博文: 生姜) must be clearly
+# name-like: 姜博文 weighs 16, 姜汤 11 and 姜汤驱 10.
+INSIDE_WORD_MIN = 14
 COMPOUND_WEIGHT = 6
 _HEADS = set(SURNAMES) | {c[0] for c in COMPOUND_SURNAMES}
 _BEFORE_RE = re.compile(BEFORE)
@@ -111,6 +131,9 @@ _HEADING_RE = re.compile(HEADING)
 # Where the second way tries a name: a surname before a Chinese character that can begin a given name.
 CANDIDATE = "[" + "".join(sorted(_HEADS)) + "](?![" + NOT_GIVEN + "])(?=[\u4e00-\u9fff])"
 _CANDIDATE_RE = re.compile(CANDIDATE)
+_COUNTIES = frozenset(COUNTIES)
+_LONG_TITLES = tuple(t for t in TITLES if len(t) > 1)
+_ADULT_SERVES_RE = re.compile(ADULT_SERVES)
 
 
 class Names:
@@ -145,13 +168,15 @@ class Names:
     def _strong(self, text: str, found: dict[int, int]) -> None:
         """Names next to a context: after one (BEFORE) or a heading (HEADING), before one (AFTER)."""
         for m in _BEFORE_RE.finditer(text):
-            if text[m.end() - 1 : m.end() + 1] not in self.lists.closing:  # 学生姜汤: 生姜 is a word
-                self._forward(text, m.end(), False, found)
+            if text.startswith(TEAM_ROLES, m.start()) and self._adults_team(text, m.start()):
+                continue  # 队长黄志勇带领救援队员…: an adults' team
+            if text[m.end() - 1 : m.end() + 1] not in self.lists.closing or self._weighs(text, m.end()):
+                self._forward(text, m.end(), False, found)  # 学生姜汤: 生姜 is a word; 学生姜博文 a name
         for m in _AFTER_AT_RE.finditer(text):
             self._backward(text, m.end(), found)
         for m in _HEADING_RE.finditer(text):
-            if ends_with_role(text, m.start()):
-                continue  # 志愿者名单：
+            if ends_with_role(text, m.start()) and not text.startswith("点名", m.start()):
+                continue  # 志愿者名单： (not 老师点名：, the children called)
             start = skip(text, m.end(), SPACES)
             if self.read_forward(text, start, True) is not None:
                 self._forward(text, start, True, found)  # 获奖名单：张小明、李华
@@ -167,10 +192,13 @@ class Names:
             i = m.start()
             if i < after or i in found or not self._may_weigh(text, i):
                 continue
-            span = self.judge(text, i)
-            if span is None:
+            judged = self.judge(text, i)
+            if judged is None:
                 continue
-            after = span[1]
+            after = judged[1]  # an adult's name too: 教师黄丽梅扎根… is not also 梅扎根
+            if not judged[2]:
+                continue
+            span = judged[0], judged[1]
             begin, end, who = segment(text, i)
             segments.setdefault(begin, (end, who, []))[2].append(span)
         for _, who, spans in segments.values():
@@ -204,17 +232,22 @@ class Names:
         word, lists = text[start:end], self.lists
         if word in FAMOUS or starts_with(text, start + surname, TITLES):
             return False
+        if len(given) == 1 and given in SURNAMES and starts_with(text, end, TITLES):
+            return False  # 向覃阿姨问好: the title is 覃's
         if word in lists.common and not (closed and len(given) == 1 and word not in lists.fixed):
             return False
         if any(text[start:k] in lists.common for k in range(end + 1, min(len(text), start + 4) + 1)):
             return False  # 小朋友 is not 小朋, 向日葵 not 向日, 龙飞凤舞 not 龙飞凤
         if len(given) == 2:
+            if starts_with(text, end - 1, _LONG_TITLES):
+                return False  # 韩麦尔先生 is not 麦尔先: a title begins at its last character
             if (given[1] in NOT_LAST and not ended) or (given[0] == "家" and given[1] in PLACE_AFTER_JIA):
                 return False
             # 黄色安全帽, 高中毕业: the first two characters are a word and the third begins the next;
-            # the third ends a name (方子轩) unless it begins a word with what follows (祝福远方).
+            # the third ends a name (方子轩) unless it begins a word with what follows (祝福远方); where the two are
+            # never a name (白天, 夏天), only when contexts close the reading (学生夏天阳的父母).
             head = text[start : start + surname + 1]
-            if head in lists.common and (given[1] not in NAME_END or head in lists.fixed
+            if head in lists.common and (given[1] not in NAME_END or head in lists.fixed and not closed
                                          or text[end - 1 : end + 1] in lists.opening):
                 return False
         return True
@@ -222,14 +255,17 @@ class Names:
     @staticmethod
     def _thing(text: str, start: int, end: int) -> bool:
         """text[start:end] is not a person's name: a famous name or book title holds it, it is made up
-        (化名), or a place or an organisation ends a word or two later (马兰花艺术团)."""
+        (化名), a textbook's exercise names it (英语作文：假如你是李华), or a place or an organisation ends a word
+        or two later (马兰花艺术团)."""
         if in_book_title(text, start, end) or in_famous(text, start, end):
             return True
+        if text[start:end] in TEXTBOOK_NAMES and line_near(text, start, end, TEXTBOOK_CUES, TEXTBOOK_NEAR):
+            return True  # 假如你是李华, 英语课本里的李华
         if starts_with(text, skip(text, end, SPACES), PSEUDONYM):
             return True
         for at in range(start + 2, end + MAX_ORG_GAP + 1):
-            if at > len(text) or (at > end and not is_han(text[at - 1])):
-                break
+            if at > len(text) or (at > end and (not is_han(text[at - 1]) or text[at - 1] in NOT_GIVEN)):
+                break  # what stands between is part of the organisation's name (马兰花), not a verb (韦思琪在学校)
             if starts_with(text, at, ORG_AFTER):
                 return True  # 马兰花艺术团, 高峰林场
         return False
@@ -243,9 +279,18 @@ class Names:
             return None  # 陆城镇, 张谷英村, 陈家巷: a place (the shorter reading too)
         for end, surname in readings:
             shut = closed_right(text, end, heading)
+            if not shut and self._county(text, start, end):
+                continue  # 苏仙 心理健康, 金秀 瑶族孩子们 (学生江华同学 is a name: contexts close it)
             if self.plausible(text, start, end, surname, shut) and not self._thing(text, start, end):
                 return start, end
         return None
+
+    @staticmethod
+    def _county(text: str, start: int, end: int) -> bool:
+        """text[start:end] is the short name of a county of the region, or one and a character that ends no name
+        (苏仙心: not 龙山峰)."""
+        return text[start:end] in _COUNTIES or (end - start == 3 and text[start : start + 2] in _COUNTIES
+                                                and text[end - 1] not in NAME_END)
 
     def read_backward(self, text: str, end: int) -> tuple[int, int] | None:
         """The name that ends at end (before a context), longest reading first."""
@@ -264,24 +309,46 @@ class Names:
         return None
 
     # ---- judging a name-shaped span in a sentence that speaks of a child ----
-    def judge(self, text: str, start: int) -> tuple[int, int] | None:
-        """The name at start, when it is name-like enough and nothing says it is an adult's or a word."""
+    def judge(self, text: str, start: int) -> tuple[int, int, bool] | None:
+        """(start, end, True): the name at start, when it is name-like enough and nothing says it is an adult's or
+        a word; (start, end, False): an adult's name (the next name cannot begin inside it); None: no name."""
         if start > 0 and text[start - 1 : start + 1] in self.lists.closing:
             return None  # 主任黄…, 上周…, 工程…: the surname character ends a word
-        if ends_with_role(text, start, True) or ends_with(text, start + 1, ADULT_WORDS):
-            return None  # 志愿者李娜, 指导老师是…; 主任黄…: not 任黄…
-        if ends_with_any(text, start, PLACE_BEFORE):
-            return None  # 赴林芝
+        if ends_with(text, start + 1, ADULT_WORDS) or ends_with_any(text, start, PLACE_BEFORE):
+            return None  # 主任黄…: not 任黄…; 赴林芝
         span = self.read_forward(text, start)
-        if span is None or starts_with(text, skip(text, span[1], SPACES), TITLES) or adult_bracket(text, span[1]):
-            return None  # 黄丽华老师, 黄丽华 老师, 黄丽华（班主任）
-        if self._adult_list(text, start) or self._adults_named_after(text, span[1]):
+        if span is None:
             return None
+        if ends_with_any(text, start, STORY_BEFORE):
+            return span[0], span[1], False  # 故事里的周小舟, 课本里的韩麦尔先生
+        if ends_with_role(text, start, True) or credited(text, start):
+            return span[0], span[1], False  # 志愿者李娜, 指导老师是…, 撰稿：…
+        if starts_with(text, skip(text, span[1], SPACES), TITLES) or adult_bracket(text, span[1]):
+            return span[0], span[1], False  # 黄丽华老师, 黄丽华 老师, 黄丽华（班主任）
+        if self._adult_list(text, start) or self._adults_named_after(text, span[1]):
+            return span[0], span[1], False
         for end, surname in self._readings(text, start):
+            if text[start : start + 2] in WORD_NAMES and (end - start == 2 or text[end - 1] not in NAME_END):
+                continue  # 白雪覆盖了校园: a word, where no context says a name stands (白雪晴 may be a name)
             if end <= span[1] and self.plausible(text, start, end, surname):
                 if self.weight(text, start, end, surname) >= WEAK_MIN:
-                    return start, end
+                    return start, end, True
         return None
+
+    @staticmethod
+    def _adults_team(text: str, i: int) -> bool:
+        """The sentence around i speaks of a team of adults (救援, 消防, 村民…): its 队长 is not a child's."""
+        begin = max(text.rfind(c, 0, i) for c in SENTENCE_END) + 1
+        ends = [j for j in (text.find(c, i) for c in SENTENCE_END) if j >= 0]
+        return any(w in text[begin : min(ends) if ends else len(text)] for w in ADULT_TEAMS)
+
+    def _weighs(self, text: str, start: int) -> bool:
+        """The name read at start is clearly name-like (姜博文, not 姜汤: INSIDE_WORD_MIN)."""
+        span = self.read_forward(text, start)
+        if span is None:
+            return False
+        surname = 2 if span[1] - start > 2 and text[start : start + 2] in COMPOUND_SURNAMES else 1
+        return self.weight(text, start, span[1], surname) >= INSIDE_WORD_MIN
 
     def _may_weigh(self, text: str, start: int) -> bool:
         """A quick bound before judge: some reading at start could reach WEAK_MIN."""
@@ -307,10 +374,10 @@ class Names:
 
     def _adults_named_after(self, text: str, end: int) -> bool:
         """What follows the name ending at end, or the list it stands in, says they are adults':
-        韦海涛主持, 黄志强、覃丽华等爱心人士, …两位老师带队, 韦海涛和覃丽华是这次活动的志愿者."""
+        韦海涛主持, 韦海涛为孩子们讲故事, 黄志强、覃丽华等爱心人士, …两位老师带队, 韦海涛和覃丽华是这次活动的志愿者."""
         for _ in range(MAX_LIST_LINES):
-            if starts_with(text, end, ADULT_TASKS):
-                return True
+            if starts_with(text, end, ADULT_TASKS) or _ADULT_SERVES_RE.match(text, end):
+                return True  # 韦海涛主持, 韦海涛为孩子们…
             nxt = next_in_list(text, end)
             span = self.read_forward(text, nxt) if nxt is not None else None
             if span is None:
@@ -321,7 +388,7 @@ class Names:
         i = skip(text, end, SPACES + "，,")
         for verb in ADULT_PREDICATE:
             if text.startswith(verb, i):
-                clause = i + len(verb)
+                clause = skip(text, i + len(verb), "“\"「『")  # 称覃海燕为“覃妈妈”
                 while clause < len(text) and clause - i <= 12 and text[clause] not in CLOSERS:
                     clause += 1
                 said = text[i + len(verb) : clause]
@@ -333,13 +400,13 @@ class Names:
 
         The list is walked back over items that read as names, nothing else (not 黄老师说，卢俊杰…)."""
         for _ in range(MAX_LIST_LINES):
-            if ends_with_role(text, start, True) or adult_heading(text, start):
+            if ends_with_role(text, start, True) or credited(text, start) or adult_heading(text, start):
                 return True
             end = end_of_previous(text, start)
             for length in (2, 3, 4):
                 item = end - length
                 if item >= 0 and self.read_forward(text, item) == (item, end) and (
-                        item == 0 or not is_han(text[item - 1]) or ends_with_role(text, item)):
+                        item == 0 or not is_han(text[item - 1]) or ends_with_role(text, item) or credited(text, item)):
                     start = item
                     break
             else:

@@ -11,9 +11,11 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from .namedata import (
+    ADULT_ORGS,
     ADULT_ROLES,
     AFTER,
     CHILD_HEAD,
+    CREDITS,
     CUE,
     FAMOUS,
     LIST_ITEM,
@@ -237,9 +239,32 @@ def ends_with(text: str, i: int, words: tuple[str, ...]) -> bool:
 
 def ends_with_role(text: str, i: int, linked: bool = False) -> bool:
     """An adult role ends right before i (志愿者李娜, 班主任：王芳), or (linked) before 是 or 有 there
-    (指导老师是…, 教师有…; not 为: 志愿者为罗子墨同学辅导功课)."""
+    (指导老师是…, 教师有…; not 为: 志愿者为罗子墨同学辅导功课); not a child's small one (小组长, 小安全员, 小老师)."""
     j = i - 1 if i > 0 and (text[i - 1] in "：: " or linked and text[i - 1] in "是有") else i
-    return ends_with_any(text, j, ADULT_ROLES)
+    return j > 0 and any(text.endswith(w, 0, j) and not text.endswith("小" + w, 0, j)
+                         for w in _by_last(ADULT_ROLES).get(text[j - 1], ()))
+
+
+def credited(text: str, i: int) -> bool:
+    """A credit ends right before i, or before a colon or space there (撰稿：韦丽萍, 文/覃丽娟, 摄影 覃海涛), or heads
+    the clause i stands in (作者单位：县第一中学 黄国庆); or an adults' organisation ends there, or before 的
+    (蓝天救援队的韦志勇)."""
+    j = i - 1 if i > 0 and text[i - 1] in "：: 的" else i
+    if ends_with_any(text, j, CREDITS) or ends_with_any(text, j, ADULT_ORGS):
+        return True
+    begin = i
+    while begin > 0 and i - begin < 24 and text[begin - 1] not in "。；;！？!?\n":
+        begin -= 1
+    colon = min((k for k in (text.find("：", begin, i), text.find(":", begin, i)) if k >= 0), default=-1)
+    return colon > begin and text[begin:colon].strip(" \u3000（(") in CREDITS
+
+
+def line_near(text: str, start: int, end: int, words: tuple[str, ...], near: int) -> bool:
+    """One of the words stands within `near` characters of text[start:end], on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    window = text[max(line_start, start - near) : min(len(text) if line_end < 0 else line_end, end + near)]
+    return any(w in window for w in words)
 
 
 def adult_heading(text: str, i: int) -> bool:

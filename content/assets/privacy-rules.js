@@ -75,6 +75,7 @@
     this.before = new RegExp(d.before, "gu");
     this.afterAt = new RegExp(d.afterAt, "gu");
     this.after = new RegExp(d.after, "yu");
+    this.adultServes = new RegExp(d.adultServes, "yu");
     this.heading = new RegExp(d.heading, "gu");
     this.listItem = new RegExp(d.listItem, "yu");
     this.cue = new RegExp(d.cue, "u");
@@ -84,8 +85,11 @@
     this.split = new RegExp(d.split, "yu");
     this.heads = d.surnames + d.compound.map(function (c) { return c[0]; }).join("");
     this.titles = d.titles;
+    this.longTitles = d.titles.filter(function (t) { return t.length > 1; });
     this.adultWords = Array.from(setOf(d.titles.concat(d.adultRoles))).sort();
     this.famous = setOf(d.famous);
+    this.counties = setOf(d.counties);
+    this.wordNames = setOf(d.wordNames);
     var common = wordsOf(d.common), fixed = wordsOf(d.fixed);
     this.common = setOf(common.concat(fixed));
     this.fixed = setOf(fixed);
@@ -114,11 +118,12 @@
   Names.prototype.strong = function (text, found) {
     var self = this;
     allMatches(this.before, text).forEach(function (m) {
-      if (!self.closing.has(text.slice(m[1] - 1, m[1] + 1))) self.forward(text, m[1], false, found);
+      if (startsWithAny(text, m[0], self.d.teamRoles) && self.adultsTeam(text, m[0])) return;
+      if (!self.closing.has(text.slice(m[1] - 1, m[1] + 1)) || self.weighs(text, m[1])) self.forward(text, m[1], false, found);
     });
     allMatches(this.afterAt, text).forEach(function (m) { self.backward(text, m[1], found); });
     allMatches(this.heading, text).forEach(function (m) {
-      if (self.endsWithRole(text, m[0])) return;
+      if (self.endsWithRole(text, m[0]) && !text.startsWith("点名", m[0])) return;
       var start = skip(text, m[1], SPACES);
       if (self.readForward(text, start, true) !== null) self.forward(text, start, true, found);
       else if (endsLine(text, m[1])) self.listLines(text, m[1]).forEach(function (s) { self.forward(text, s, true, found); });
@@ -129,9 +134,11 @@
     allMatches(this.candidate, text).forEach(function (m) {
       var i = m[0];
       if (i < after || found.has(i) || !self.mayWeigh(text, i)) return;
-      var span = self.judge(text, i);
-      if (span === null) return;
-      after = span[1];
+      var judged = self.judge(text, i);
+      if (judged === null) return;
+      after = judged[1];
+      if (!judged[2]) return;
+      var span = [judged[0], judged[1]];
       var seg = self.segment(text, i);
       if (!segments.has(seg[0])) segments.set(seg[0], [seg[1], seg[2], []]);
       segments.get(seg[0])[2].push(span);
@@ -159,12 +166,14 @@
     }
     var word = text.slice(start, end);
     if (this.famous.has(word) || startsWithAny(text, start + surname, this.titles)) return false;
+    if (given.length === 1 && has(d.surnames, given) && startsWithAny(text, end, this.titles)) return false;
     if (this.common.has(word) && !(closed && given.length === 1 && !this.fixed.has(word))) return false;
     for (var e = end + 1; e <= Math.min(text.length, start + 4); e++) if (this.common.has(text.slice(start, e))) return false;
     if (given.length === 2) {
+      if (startsWithAny(text, end - 1, this.longTitles)) return false;
       if ((has(d.notLast, given[1]) && !ended) || (given[0] === "家" && has(d.placeAfterJia, given[1]))) return false;
       var head = text.slice(start, start + surname + 1);
-      if (this.common.has(head) && (!has(d.nameEnd, given[1]) || this.fixed.has(head)
+      if (this.common.has(head) && (!has(d.nameEnd, given[1]) || (this.fixed.has(head) && !closed)
                                     || this.opening.has(text.slice(end - 1, end + 1)))) return false;
     }
     return true;
@@ -172,9 +181,10 @@
   Names.prototype.thing = function (text, start, end) {
     var d = this.d;
     if (this.inBookTitle(text, start, end) || this.inFamous(text, start, end)) return true;
+    if (d.textbookNames.indexOf(text.slice(start, end)) >= 0 && lineNear(text, start, end, d.textbookCues, d.textbookNear)) return true;
     if (startsWithAny(text, skip(text, end, SPACES), d.pseudonym)) return true;
     for (var at = start + 2; at <= end + d.maxOrgGap; at++) {
-      if (at > text.length || (at > end && !isHan(text[at - 1]))) break;
+      if (at > text.length || (at > end && (!isHan(text[at - 1]) || has(d.notGiven, text[at - 1])))) break;
       if (startsWithAny(text, at, d.orgAfter)) return true;
     }
     return false;
@@ -187,10 +197,22 @@
     }
     for (var k = 0; k < r.length; k++) {
       var shut = this.closedRight(text, r[k][0], heading);
+      if (!shut && this.county(text, start, r[k][0])) continue;
       if (this.plausible(text, start, r[k][0], r[k][1], shut, false) && !this.thing(text, start, r[k][0])) return [start, r[k][0]];
     }
     return null;
   };
+  Names.prototype.county = function (text, start, end) {  // names.Names._county
+    return this.counties.has(text.slice(start, end)) || (end - start === 3 && this.counties.has(text.slice(start, start + 2))
+                                                          && !has(this.d.nameEnd, text[end - 1]));
+  };
+  function lineNear(text, start, end, words, near) {  // nametext.line_near
+    var lineStart = rfind(text, "\n", 0, start) + 1, lineEnd = find(text, "\n", end);
+    if (lineEnd < 0) lineEnd = text.length;
+    var win = text.slice(Math.max(lineStart, start - near), Math.min(lineEnd, end + near));
+    for (var k = 0; k < words.length; k++) if (win.indexOf(words[k]) >= 0) return true;
+    return false;
+  }
   Names.prototype.readBackward = function (text, end) {
     var d = this.d, tries = [[end - 4, 2], [end - 3, 1], [end - 3, 2], [end - 2, 1]];
     for (var k = 0; k < tries.length; k++) {
@@ -210,16 +232,37 @@
   Names.prototype.judge = function (text, start) {
     var d = this.d;
     if (start > 0 && this.closing.has(text.slice(start - 1, start + 1))) return null;
-    if (this.endsWithRole(text, start, true) || endsWithLong(text, start + 1, this.adultWords) || endsWithAny(text, start, d.placeBefore)) return null;
+    if (endsWithLong(text, start + 1, this.adultWords) || endsWithAny(text, start, d.placeBefore)) return null;
     var span = this.readForward(text, start, false);
-    if (span === null || startsWithAny(text, skip(text, span[1], SPACES), this.titles) || this.adultBracket(text, span[1])) return null;
-    if (this.adultList(text, start) || this.adultsNamedAfter(text, span[1])) return null;
+    if (span === null) return null;
+    if (endsWithAny(text, start, d.storyBefore)) return [span[0], span[1], false];
+    if (this.endsWithRole(text, start, true) || this.credited(text, start)) return [span[0], span[1], false];
+    if (startsWithAny(text, skip(text, span[1], SPACES), this.titles) || this.adultBracket(text, span[1])) return [span[0], span[1], false];
+    if (this.adultList(text, start) || this.adultsNamedAfter(text, span[1])) return [span[0], span[1], false];
     var r = this.readings(text, start);
     for (var k = 0; k < r.length; k++) {
+      if (this.wordNames.has(text.slice(start, start + 2)) && (r[k][0] - start === 2 || !has(d.nameEnd, text[r[k][0] - 1]))) continue;
       if (r[k][0] <= span[1] && this.plausible(text, start, r[k][0], r[k][1], false, false)
-          && this.weight(text, start, r[k][0], r[k][1]) >= d.weakMin) return [start, r[k][0]];
+          && this.weight(text, start, r[k][0], r[k][1]) >= d.weakMin) return [start, r[k][0], true];
     }
     return null;
+  };
+  Names.prototype.adultsTeam = function (text, i) {  // names.Names._adults_team
+    var ends = this.d.sentenceEnd, begin = -1, end = text.length;
+    for (var k = 0; k < ends.length; k++) {
+      begin = Math.max(begin, i > 0 ? text.lastIndexOf(ends[k], i - 1) : -1);
+      var j = text.indexOf(ends[k], i);
+      if (j >= 0 && j < end) end = j;
+    }
+    var s = text.slice(begin + 1, end);
+    for (var w = 0; w < this.d.adultTeams.length; w++) if (s.indexOf(this.d.adultTeams[w]) >= 0) return true;
+    return false;
+  };
+  Names.prototype.weighs = function (text, start) {  // names.Names._weighs
+    var span = this.readForward(text, start, false);
+    if (span === null) return false;
+    var surname = span[1] - start > 2 && this.d.compound.indexOf(text.slice(start, start + 2)) >= 0 ? 2 : 1;
+    return this.weight(text, start, span[1], surname) >= this.d.insideWordMin;
   };
   Names.prototype.w = function (table, ch) { return table.has(ch) ? table.get(ch) : this.d.minWeight; };
   Names.prototype.mayWeigh = function (text, start) {
@@ -238,13 +281,13 @@
   };
   Names.prototype.adultList = function (text, start) {
     for (var n = 0; n < this.d.maxListLines; n++) {
-      if (this.endsWithRole(text, start, true) || this.adultHeading(text, start)) return true;
+      if (this.endsWithRole(text, start, true) || this.credited(text, start) || this.adultHeading(text, start)) return true;
       var end = this.endOfPrevious(text, start), next = -1;
       for (var length = 2; length <= 4; length++) {
         var item = end - length;
         if (item < 0) continue;
         var span = this.readForward(text, item, false);
-        if (span !== null && span[1] === end && (item === 0 || !isHan(text[item - 1]) || this.endsWithRole(text, item, false))) {
+        if (span !== null && span[1] === end && (item === 0 || !isHan(text[item - 1]) || this.endsWithRole(text, item, false) || this.credited(text, item))) {
           next = item;
           break;
         }
@@ -258,6 +301,8 @@
     var d = this.d;
     for (var n = 0; n < d.maxListLines; n++) {
       if (startsWithAny(text, end, d.adultTasks)) return true;
+      this.adultServes.lastIndex = end;
+      if (this.adultServes.test(text)) return true;
       var nxt = this.nextInList(text, end), span = nxt !== null ? this.readForward(text, nxt, false) : null;
       if (span === null) break;
       end = span[1];
@@ -267,7 +312,7 @@
     for (var k = 0; k < d.adultPredicate.length; k++) {
       var verb = d.adultPredicate[k];
       if (!text.startsWith(verb, i)) continue;
-      var clause = i + verb.length;
+      var clause = skip(text, i + verb.length, "“\"「『");
       while (clause < text.length && clause - i <= 12 && !has(d.closers, text[clause])) clause++;
       var said = text.slice(i + verb.length, clause);
       for (var w = 0; w < this.adultWords.length; w++) {
@@ -409,7 +454,23 @@
   };
   Names.prototype.endsWithRole = function (text, i, linked) {
     var j = i > 0 && ("：: ".indexOf(text[i - 1]) >= 0 || (linked && "是有".indexOf(text[i - 1]) >= 0)) ? i - 1 : i;
-    return endsWithAny(text, j, this.d.adultRoles);
+    if (j <= 0) return false;
+    var roles = this.d.adultRoles;
+    for (var k = 0; k < roles.length; k++) if (endsWithAt(text, roles[k], j) && !endsWithAt(text, "小" + roles[k], j)) return true;
+    return false;
+  };
+  Names.prototype.credited = function (text, i) {  // nametext.credited
+    var d = this.d, j = i > 0 && "：: 的".indexOf(text[i - 1]) >= 0 ? i - 1 : i;
+    if (endsWithAny(text, j, d.credits) || endsWithAny(text, j, d.adultOrgs)) return true;
+    var begin = i;
+    while (begin > 0 && i - begin < 24 && "。；;！？!?\n".indexOf(text[begin - 1]) < 0) begin--;
+    var colon = -1;
+    [find(text, "：", begin, i), find(text, ":", begin, i)].forEach(function (k) { if (k >= 0 && (colon < 0 || k < colon)) colon = k; });
+    if (colon <= begin) return false;
+    var head = text.slice(begin, colon), a = 0, b = head.length;
+    while (a < b && " \u3000（(".indexOf(head[a]) >= 0) a++;
+    while (b > a && " \u3000（(".indexOf(head[b - 1]) >= 0) b--;
+    return d.credits.indexOf(head.slice(a, b)) >= 0;
   };
   Names.prototype.adultHeading = function (text, i) {
     var j = i;
