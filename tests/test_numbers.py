@@ -1,5 +1,5 @@
 """Personal numbers in every written form (issue 13, class 2): one reading of digits for all
-number detectors (build_tools/detect/hits.py), across lines, in parsed YAML and decoded text,
+number detectors (build_tools/detect/hits.py and numbers.py), across lines, in parsed YAML and decoded text,
 and what it must leave alone. One-line forms are samples in tests/privacy_samples/."""
 
 import datetime as dt

@@ -1,6 +1,6 @@
 """Bank card numbers: 16 to 19 digits that pass the Luhn check.
 
-False-positive control: whole digit groups (hits.numbers: one run, groups of four, the issuer
+False-positive control: whole digit groups (numbers.numbers: one run, groups of four, the issuer
 number of six and the rest; any spelling of the digits), never inside a longer run; the
 prefix is one that card schemes issue at that length (16: Visa 4, Mastercard 51-55/22-27,
 JCB 35, UnionPay and others 6; 17-18: UnionPay 6; 19: UnionPay 6, Visa 4, JCB 35, older
@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .hits import Hit, numbers
+from .hits import Hit
+from .numbers import numbers
 
 _LENGTHS = (16, 17, 18, 19)
 LAYOUTS = frozenset({*((6, n - 6) for n in _LENGTHS), *((4, 4, 4, n - 12) for n in _LENGTHS), (4, 6, 6, 3)})

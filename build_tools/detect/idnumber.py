@@ -6,7 +6,7 @@ YYMMDD in the 1900s and no check character. Every number with a plausible birth 
 with a valid check character it is privacy/id-number; with a wrong one it may be a mistyped
 real number (privacy/id-number-unchecked); a 15-digit one may be an old ID number
 (privacy/id-number-old). What the detector is unsure of blocks until a reviewer lets that one
-span through. However the number is written (hits.numbers: grouped, other digits, spelled,
+span through. However the number is written (numbers.numbers: grouped, other digits, spelled,
 split over two lines), never inside a longer run of digits.
 """
 
@@ -15,7 +15,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from .hits import Hit, numbers
+from .hits import Hit
+from .numbers import numbers
 
 _WEIGHTS = [2 ** (17 - i) % 11 for i in range(17)]
 _CHECK = "10X98765432"

@@ -3,7 +3,7 @@
 This module owns the mobile-number pattern. A personal mobile may be published only as the
 `phone:` of a `contact:` mapping whose `consent:` is true (the person agreed in writing);
 anywhere else it is blocking (privacy/mobile), and as a contact phone without consent it is
-privacy/mobile-without-consent. Read however it is written (hits.numbers: one run, 3-4-4,
+privacy/mobile-without-consent. Read however it is written (numbers.numbers: one run, 3-4-4,
 3-3-5, digit by digit, any spelling of the digits, with or without 86 in front); never inside
 a longer run of digits.
 """
@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .hits import Hit, fold, numbers, prepare
+from .hits import Hit, fold, prepare
+from .numbers import numbers
 
 #: The plain written forms (one run, 3-4-4, +86), for the web form's JavaScript, which cannot
 #: run this reader; Python code asks is_mobile().

@@ -59,7 +59,7 @@ def decoded(name: str, text: str) -> Chunks:
     A YAML file as parsed (escapes such as \\u0034 in keys and values, character references in
     values that Markdown decodes); Markdown, CSV and other text with character references (&#52;)
     and Markdown backslash escapes decoded. Markup, JSON and calendars are decoded in `chunks`
-    already; a number over several lines is read as written (hits.numbers joins the lines).
+    already; a number over several lines is read as written (numbers.numbers joins the lines).
     Only what differs from the text as written is yielded.
     """
     suffix = PurePosixPath(name).suffix.lower()
