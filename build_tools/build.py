@@ -20,7 +20,7 @@ from . import ROOT
 from .check import html_check
 from .engine import janitor
 from .engine.forked import WorkerFailed
-from .engine.mkdocs_edge import MkdocsFailed, build_site
+from .engine.mkdocs_edge import EngineUnknown, MkdocsFailed, build_site, engine
 from .engine.search_index import SearchIndexFailed, indexing
 from .engine.site_guard import unsafe_site_dir
 from .generate import generate
@@ -36,6 +36,11 @@ def build(today: dt.date, site_dir: Path, fmt: str = "text", root: Path = ROOT) 
     started = time.perf_counter()
     if why := unsafe_site_dir(site_dir, root):
         print(f"用法错误：{why}：{site_dir}。什么都没有改动。请用 --site-dir 指定别的文件夹（默认是仓库里的 site）。", file=sys.stderr)
+        return 2
+    try:
+        engine()  # ProperDocs, or MkDocs when PORTAL_ENGINE=mkdocs undoes the swap
+    except EngineUnknown as exc:
+        print(f"用法错误：{exc}。什么都没有改动。", file=sys.stderr)
         return 2
     report, dataset = validate_all(root)  # load + validate
     if not _passed(report, fmt, "数据有错误，网站没有构建"):
