@@ -24,6 +24,7 @@ from .engine.mkdocs_edge import EngineUnknown, MkdocsFailed, build_site, engine
 from .engine.search_index import SearchIndexFailed, indexing
 from .engine.site_guard import unsafe_site_dir
 from .generate import generate
+from .pages.footer import footer_values
 from .privacy import phone
 from .privacy.files import SiteScan
 from .report.problems import Report, format_report
@@ -80,7 +81,8 @@ def _build_in(tmp: Path, dataset: Dataset, today: dt.date, site_dir: Path, fmt: 
     ctx.late.start(late, then=scan.read_late)
     os.environ["SOURCE_DATE_EPOCH"] = _epoch(today)  # mkdocs dates the sitemap with it
     try:
-        theme = build_site(root / "mkdocs.yml", docs, new_site, late=ctx.late.paths, written=scan.written)
+        theme = build_site(root / "mkdocs.yml", docs, new_site, late=ctx.late.paths, written=scan.written,
+                           theme_values=footer_values(ctx.site, today))
         with indexing(new_site):  # search: Pagefind reads the finished pages; the scan then reads its index too
             scan.take(ctx.late.wait())
             ctx.late.move_into(late, new_site)

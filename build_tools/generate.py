@@ -11,8 +11,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from .check import search_terms
 from .engine.forked import LateFiles
 from .engine.mkdocs_edge import site_url
@@ -67,9 +65,7 @@ GENERATORS = [
 def context(dataset: Dataset, today: dt.date, docs: Path) -> Context:
     root = dataset.root
     lists = Lists(root / "data")
-    info = yaml.safe_load((root / "data/site.yaml").read_text(encoding="utf-8"))
-    site = SiteInfo(repo_url=info["repo_url"].rstrip("/"), branch=info["branch"],
-                    site_url=site_url(root / "mkdocs.yml"), uid_domain=info["uid_domain"])
+    site = site_info(dataset.site[0].record, site_url(root / "mkdocs.yml"))
     activities = [build_activity(c.file, c.record, lists) for c in dataset.activities]  # model
     directory = {
         "centres": tuple(build_centre(c.file, c.record, lists) for c in dataset.centres),
@@ -77,6 +73,13 @@ def context(dataset: Dataset, today: dt.date, docs: Path) -> Context:
         "hotlines": build_hotlines(dataset.hotlines[0].record) if dataset.hotlines else HotlineBook(),
     }
     return Context(dataset, activities, lists, site, today, docs, **directory)
+
+
+def site_info(record: dict, url: str) -> SiteInfo:
+    """data/site.yaml, as validated (schema site.schema.yaml), for the pages and exports."""
+    return SiteInfo(repo_url=record["repo_url"].rstrip("/"), branch=record["branch"], site_url=url,
+                    uid_domain=record["uid_domain"], forge_kind=record["forge"],
+                    operator=dict(record.get("operator") or {}), filing=dict(record.get("filing") or {}))
 
 
 def generate(dataset: Dataset, today: dt.date, docs: Path, keep_late: bool = False) -> Context:

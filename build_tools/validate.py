@@ -94,6 +94,7 @@ DIRECTORY = {
     "policies": ("data/policies.yaml", "policies.schema.yaml", directory_rules.check_policies),
     "hotlines": ("data/hotlines.yaml", "hotlines.schema.yaml", directory_rules.check_hotlines),
     "organizations": ("data/organizations.yaml", "organizations.schema.yaml", directory_rules.check_organizations),
+    "site": ("data/site.yaml", "site.schema.yaml", directory_rules.check_site),  # footer, filing numbers, forge
 }
 
 
@@ -200,6 +201,7 @@ class Dataset:
     policies: list[Checked] = field(default_factory=list)  # data/policies.yaml (0 or 1 file)
     hotlines: list[Checked] = field(default_factory=list)  # data/hotlines.yaml (0 or 1 file)
     organizations: list[Checked] = field(default_factory=list)  # data/organizations.yaml, checked like the rest
+    site: list[Checked] = field(default_factory=list)  # data/site.yaml (exactly 1 file: the build needs it)
     statistics: Statistics | None = None  # data/statistics/*.csv|xlsx, checked and audited
     privacy_allowed: frozenset[tuple[str, str]] = frozenset()  # (rule, text) of exceptions, ("image", sha256) stated
 
@@ -223,6 +225,8 @@ def validate_all(root: Path = ROOT) -> tuple[Report, Dataset]:
     for kind in DIRECTORY:
         found, directory[kind] = validate_directory(kind, directory_files(kind, root), root)
         report.extend(found)
+    if not directory["site"] and not (root / DIRECTORY["site"][0]).exists():
+        report.add("file/unreadable", DIRECTORY["site"][0], 1, reason="文件不存在（网站的运营单位、备案号和仓库地址写在这里）")
     search_terms.check_synonyms(root, report)  # the search's synonym table (a list, like the others)
     (found, statistics), (scanned, allowed) = beside.result()
     report.extend(found)

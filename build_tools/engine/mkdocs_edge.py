@@ -14,7 +14,6 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-
 ENGINES = ("properdocs", "mkdocs")  # the first is the default
 # mkdocs' log and the theme's (mkdocs.material…) keep their names under ProperDocs, which logs as properdocs.
 _LOGGERS = ("mkdocs", "properdocs")
@@ -44,13 +43,14 @@ class MkdocsFailed(Exception):
 
 
 def build_site(config_file: Path, docs_dir: Path, site_dir: Path, late: Sequence[str] = (),
-               written: Callable[[str], None] | None = None) -> list[Path]:
+               written: Callable[[str], None] | None = None, theme_values: dict | None = None) -> list[Path]:
     """`mkdocs build --strict` of config_file with docs_dir and site_dir replaced; returns the
     theme's template folders (overrides first), where html_check finds the theme's own scripts.
 
     `late` names site files that are added after the build (forked.LateFiles): links to
     them are checked like links to any file, but mkdocs does not copy them. `written` is
-    told each page's site path once the page is on disk (privacy.files.SiteScan).
+    told each page's site path once the page is on disk (privacy.files.SiteScan). `theme_values`
+    reach the templates as `config.extra.portal` (the footer: pages/footer.py); mkdocs.yml unchanged.
     """
     engine()
     import jinja2
@@ -68,6 +68,8 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, late: Sequence
         log.addHandler(collect)  # the warnings that make --strict abort, as problems
     try:
         config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
+        if theme_values is not None:
+            config["extra"]["portal"] = theme_values
         if late:
             config.plugins["portal-late-files"] = _late_files_plugin(late)
         if written:

@@ -8,7 +8,7 @@ inert; templates mark what they write themselves with filters that return Markup
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
@@ -18,6 +18,7 @@ from ..engine.forked import split_map
 from ..load.lists import Lists
 from ..model.activity import Activity
 from ..model.directory import PolicyIndex
+from ..model.forge import Forge
 from ..model.groupings import facets, groupings, months_of
 from ..model.paging import list_pages
 from ..model.status import Status, status_on
@@ -68,9 +69,16 @@ class SiteInfo:
     branch: str
     site_url: str = "/"  # the public address from mkdocs.yml (mkdocs_edge.site_url), ends in /
     uid_domain: str = "localhost"  # data/site.yaml: calendar UIDs, Atom ids; never changes
+    forge_kind: str = "github"  # data/site.yaml `forge`: how links into the repository are written
+    operator: dict = field(default_factory=dict)  # data/site.yaml: who runs the site (footer), checked
+    filing: dict = field(default_factory=dict)  # data/site.yaml: ICP and public-security numbers (footer)
+
+    @property
+    def forge(self) -> Forge:
+        return Forge(self.forge_kind, self.repo_url, self.branch)
 
     def edit_url(self, file: str) -> str:
-        return f"{self.repo_url}/edit/{self.branch}/{file}"
+        return self.forge.edit_url(file)
 
     def url(self, path: str) -> str:
         """The absolute address of a site path such as "activities/x/"."""
