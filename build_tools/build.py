@@ -23,6 +23,7 @@ from .engine.forked import WorkerFailed
 from .engine.mkdocs_edge import EngineUnknown, MkdocsFailed, build_site, engine
 from .engine.search_index import SearchIndexFailed, indexing
 from .engine.site_guard import unsafe_site_dir
+from .exports import csp
 from .generate import generate
 from .pages.footer import footer_values
 from .privacy import phone
@@ -100,6 +101,7 @@ def _build_in(tmp: Path, dataset: Dataset, today: dt.date, site_dir: Path, fmt: 
         scan.close()
     if not _passed(checked, fmt, "构建出的网站没有通过检查"):
         return None
+    csp.write_snippet(new_site)  # the web server's Content-Security-Policy, from the checked pages
     if why := _swap(new_site, site_dir, tmp):
         print(f"网站构建失败：{why}。原来的 site/ 保持不变。", file=sys.stderr)
         return None

@@ -55,10 +55,11 @@ def built_site(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    """The session's built site served on 127.0.0.1 (a free port)."""
-    from tests.browser import serve
+    """The session's built site served on 127.0.0.1 (a free port) by nginx with the shipped
+    configuration (deploy/nginx/portal.conf): the browser tests run under its headers and CSP."""
+    from tests.nginx import nginx
 
-    with serve(built_site) as url:
+    with nginx(built_site) as url:
         yield url
 
 
