@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 PORT   ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: serve build validate scan check test browser-check golden clean check-site
+.PHONY: serve build validate scan check test browser-check golden clean check-site deploy rollback
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -67,3 +67,12 @@ golden: $(STAMP)
 
 clean:
 	rm -rf site .build-* .pytest_cache .hypothesis
+
+# Publish site/ (run `make build` first) to a server over SSH: a new release folder by rsync, then an
+# atomic switch of the `current` link; the release before is kept for `make rollback`.
+# make deploy TARGET=deploy@web1:/srv/portal [SSH="ssh -p 2222"] [RELOAD="sudo systemctl reload nginx"]
+deploy:
+	@sh deploy/deploy.sh deploy "$(TARGET)"
+
+rollback:
+	@sh deploy/deploy.sh rollback "$(TARGET)"

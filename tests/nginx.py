@@ -48,7 +48,7 @@ def nginx(site: Path):
         ("user root root;\n" if os.geteuid() == 0 else "") +
         f"daemon off;\nworker_processes 1;\npid {prefix / 'nginx.pid'};\nerror_log {prefix / 'error.log'} warn;\n"
         f"events {{ worker_connections 256; }}\nhttp {{\n    access_log {prefix / 'access.log'};\n{temps}\n"
-        f"{server_block(Path(site).resolve(), port)}\n}}\n",
+        f"{server_block(Path(site).absolute(), port)}\n}}\n",
         encoding="utf-8",
     )
     proc = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-e", str(prefix / "error.log")],
