@@ -18,7 +18,7 @@ from .exports import api, atom_feed, calendar_export, form_data, qr, template_re
 from .load.lists import Lists
 from .model.activity import Activity, build_activity
 from .model.directory import Centre, HotlineBook, PolicyIndex, build_centre, build_hotlines, build_policies
-from .pages import catalogue, directory_pages, feed_pages, field_reference, home_page
+from .pages import catalogue, directory_pages, feed_pages, field_reference, forge_page, home_page
 from .pages.render import SiteInfo, write_pages
 from .pages.statistics import statistics_pages
 from .validate import Dataset
@@ -53,6 +53,7 @@ GENERATORS = [
     catalogue.write_catalogue,  # schools: every rule code with its message, hint and example
     form_data.write_form_data,  # schools: lists and constraints for the web form
     template_record.write_template,  # schools: the commented template record to download
+    forge_page.write_forge_page,  # schools: direct links into the repository, in the forge's URL formats
     directory_pages.centre_pages,  # care centres: choose a county, then its townships
     directory_pages.policy_page,  # the policy library
     directory_pages.hotline_page,  # local help numbers by county (help/local/)

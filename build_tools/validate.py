@@ -17,13 +17,11 @@ from .check.gc_pause import cycle_collector_paused
 from .check.schema import RecordSchema
 from .engine.forked import Beside
 from .load.lists import Lists
-from .load.sources import is_linked, load_yaml, real_path, rel, report_symlink, symlinks
+from .load.sources import ACTIVITY_DIR, is_linked, load_yaml, real_path, rel, report_symlink, symlinks
 from .load.strict_yaml import Document
 from .privacy.files import scan_paths
 from .report.problems import Report, quote
 from .stats.check import Statistics, in_statistics, statistics_files, validate_statistics, validate_statistics_paths
-
-ACTIVITY_DIR = "data/activities"
 
 
 @dataclass(frozen=True)

@@ -82,3 +82,27 @@ def test_a_prefilled_value_is_encoded():
     url = Forge("gitea", "https://h.cn/o/p", "main").new_file_url("data/activities/2026", "x.yaml", 'title: "讲座 & #1"\n')
     assert url == ("https://h.cn/o/p/_new/main/data/activities/2026?filename=x.yaml"
                    "&value=title%3A%20%22%E8%AE%B2%E5%BA%A7%20%26%20%231%22%0A")
+
+
+@pytest.mark.parametrize("kind, folder, new, pulls", [
+    ("gitea", "/src/branch/main/data/activities/2026", "/_new/main/data/activities/2026?filename=2026-MM-DD-yingwen-duanming.yaml", "/pulls"),
+    ("gitlab", "/-/tree/main/data/activities/2026", "/-/new/main/data/activities/2026?file_name=2026-MM-DD-yingwen-duanming.yaml",
+     "/-/merge_requests"),
+    ("github", "/tree/main/data/activities/2026", "/new/main/data/activities/2026?filename=2026-MM-DD-yingwen-duanming.yaml", "/pulls"),
+])
+def test_the_guides_repository_page_uses_the_forges_links(tmp_path, kind, folder, new, pulls):
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from selectolax.lexbor import LexborHTMLParser
+
+    from build_tools.pages.forge_page import PAGE, write_forge_page
+    from build_tools.pages.render import SiteInfo
+
+    repo = "https://git.example.gov.cn/jiaoyu/portal"
+    ctx = SimpleNamespace(site=SiteInfo(repo, "main", forge_kind=kind), today=dt.date(2026, 11, 22), docs=tmp_path)
+    write_forge_page(ctx)
+    page = (tmp_path / PAGE).read_text(encoding="utf-8")
+    links = [a.attributes["href"] for a in LexborHTMLParser(page).css("a")]
+    assert [repo + folder, repo + new, repo + pulls] == [u for u in links if u != repo]
+    assert {"gitea": "Gitea", "gitlab": "GitLab", "github": "GitHub"}[kind] in page
