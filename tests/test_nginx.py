@@ -137,3 +137,18 @@ def test_the_search_works_under_the_policy(watched, site_url):
     assert not [m for m in seen["console"] if "Content Security Policy" in m or "WebAssembly" in m]
     assert any("/pagefind/" in u and u.endswith(".pagefind") for u in seen["requests"])  # the WebAssembly ran
     page.close()
+
+
+def test_calendar_subscriptions_and_feeds_get_their_types(tmp_path):
+    """Types the session site may not hold yet (.webcal) and the other feed and data types, in a tiny site."""
+    from tests.nginx import nginx
+
+    (tmp_path / ".nginx").mkdir()
+    (tmp_path / ".nginx/csp.conf").write_text("add_header Content-Security-Policy \"default-src 'none'\" always;\n")
+    for name in ("all.webcal", "all.ics", "feed.xml", "data.json", "t.csv", "x.pf_index"):
+        (tmp_path / name).write_bytes(b"x")
+    with nginx(tmp_path) as url:
+        types = {n: get(f"{url}/{n}").headers["Content-Type"] for n in ("all.webcal", "all.ics", "feed.xml", "data.json", "t.csv", "x.pf_index")}
+    assert types == {"all.webcal": "text/calendar; charset=utf-8", "all.ics": "text/calendar; charset=utf-8",
+                     "feed.xml": "text/xml; charset=utf-8", "data.json": "application/json; charset=utf-8",
+                     "t.csv": "text/csv; charset=utf-8", "x.pf_index": "application/octet-stream"}
