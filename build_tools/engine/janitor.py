@@ -28,7 +28,7 @@ def guard(folder: Path) -> subprocess.Popen:
     """
     return subprocess.Popen([sys.executable, "-m", "build_tools.engine.janitor", str(folder)], stdin=subprocess.PIPE,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-                            cwd=Path(__file__).resolve().parent.parent)
+                            cwd=Path(__file__).resolve().parents[2])  # the repository: build_tools/ must be importable
 
 
 def release(janitor: subprocess.Popen) -> None:
