@@ -63,13 +63,39 @@ def site_url(built_site):
         yield url
 
 
+# The visitor's clock in the browser tests: the build day, 10:00 in China. Pages compare it with the
+# day they were built for (the "may be out of date" notice, activities.js), so tests never depend on
+# today's date; a test that needs another day sets its own (page.clock.set_fixed_time).
+BROWSER_CLOCK = TODAY + "T10:00:00+08:00"
+
+
+class _OnTheBuildDay:
+    """The session's Chromium, every new page and context with its clock fixed at BROWSER_CLOCK."""
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+    def new_context(self, **kwargs):
+        context = self._browser.new_context(**kwargs)
+        context.clock.set_fixed_time(BROWSER_CLOCK)
+        return context
+
+    def new_page(self, **kwargs):
+        page = self._browser.new_page(**kwargs)
+        page.clock.set_fixed_time(BROWSER_CLOCK)
+        return page
+
+
 @pytest.fixture(scope="session")
 def browser():
     """One Chromium for the whole session; each test opens its own page or context."""
     from tests.browser import chromium
 
     with chromium() as b:
-        yield b
+        yield _OnTheBuildDay(b)
 
 
 PAGED_ACTIVITIES = 120  # > 2 × paging.PAGE_SIZE: the main list has 3 pages, status/ended 2
