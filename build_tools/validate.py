@@ -66,6 +66,7 @@ DIRECTORY = {
     "policies": ("data/policies.yaml", "policies.schema.yaml", directory_rules.check_policies),
     "hotlines": ("data/hotlines.yaml", "hotlines.schema.yaml", directory_rules.check_hotlines),
     "organizations": ("data/organizations.yaml", "organizations.schema.yaml", directory_rules.check_organizations),
+    "site": ("data/site.yaml", "site.schema.yaml", directory_rules.check_site),  # footer, filing numbers, forge
 }
 
 
@@ -194,6 +195,8 @@ def validate_all(root: Path = ROOT) -> tuple[Report, Dataset]:
     for kind in DIRECTORY:
         found, directory[kind] = validate_directory(kind, directory_files(kind, root), root)
         report.extend(found)
+    if not directory["site"] and not (root / DIRECTORY["site"][0]).exists():
+        report.add("file/unreadable", DIRECTORY["site"][0], 1, reason="文件不存在（网站的运营单位、备案号和仓库地址写在这里）")
     search_terms.check_synonyms(root, report)  # the search's synonym table (a list, like the others)
     check_package(root, report)  # what the statistics download copies from data/
     check_pages(root, report)  # the hand-written pages mkdocs will read

@@ -55,11 +55,38 @@ def built_site(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    """The session's built site served on 127.0.0.1 (a free port)."""
-    from tests.browser import serve
+    """The session's built site served on 127.0.0.1 (a free port) by nginx with the shipped
+    configuration (deploy/nginx/portal.conf): the browser tests run under its headers and CSP."""
+    from tests.nginx import nginx
 
-    with serve(built_site) as url:
+    with nginx(built_site) as url:
         yield url
+
+
+# The visitor's clock in the browser tests: the build day, 10:00 in China. Pages compare it with the
+# day they were built for (the "may be out of date" notice, activities.js), so tests never depend on
+# today's date; a test that needs another day sets its own (page.clock.set_fixed_time).
+BROWSER_CLOCK = TODAY + "T10:00:00+08:00"
+
+
+class _OnTheBuildDay:
+    """The session's Chromium, every new page and context with its clock fixed at BROWSER_CLOCK."""
+
+    def __init__(self, browser):
+        self._browser = browser
+
+    def __getattr__(self, name):
+        return getattr(self._browser, name)
+
+    def new_context(self, **kwargs):
+        context = self._browser.new_context(**kwargs)
+        context.clock.set_fixed_time(BROWSER_CLOCK)
+        return context
+
+    def new_page(self, **kwargs):
+        page = self._browser.new_page(**kwargs)
+        page.clock.set_fixed_time(BROWSER_CLOCK)
+        return page
 
 
 @pytest.fixture(scope="session")
@@ -68,7 +95,7 @@ def browser():
     from tests.browser import chromium
 
     with chromium() as b:
-        yield b
+        yield _OnTheBuildDay(b)
 
 
 PAGED_ACTIVITIES = 120  # > 2 × paging.PAGE_SIZE: the main list has 3 pages, status/ended 2

@@ -73,9 +73,10 @@ def test_form_builds_a_record_that_passes_validation_unchanged(page, tmp_path):
     assert record["volunteers"]["skills"] == ["急救", "游泳救生"]
     assert text.count('"') == 2 * sum(1 for line in text.splitlines() if line.rstrip().endswith('"'))  # every scalar quoted
     link = urlsplit(page.get_attribute("#record-github", "href"))
-    assert (link.scheme, link.netloc, link.path) == ("https", "github.com", "/liushou-care/portal/new/main")
+    assert (link.scheme, link.netloc, link.path) == ("https", "github.com", "/liushou-care/portal/new/main/data/activities/2026")
     params = parse_qs(link.query)
-    assert params["filename"] == [f"data/activities/2026/{RECORD_ID}.yaml"] and params["value"] == [text]
+    assert params["filename"] == [f"{RECORD_ID}.yaml"] and params["value"] == [text]
+    assert page.inner_text("#record-github") == "在 GitHub 上提交"
     assert page.locator("#record-paste").is_hidden()
     assert page.get_attribute("#record-download", "download") == f"{RECORD_ID}.yaml"
 
@@ -114,6 +115,42 @@ def test_form_checks_required_fields_and_the_id(page):
 def test_a_long_record_opens_github_with_the_file_name_and_asks_to_paste(page):
     fill(page, description="活动介绍。" * 700)
     link = urlsplit(page.get_attribute("#record-github", "href"))
-    assert parse_qs(link.query) == {"filename": [f"data/activities/2026/{RECORD_ID}.yaml"]}
+    assert parse_qs(link.query) == {"filename": [f"{RECORD_ID}.yaml"]}
     assert page.locator("#record-paste").is_visible()
     assert "活动介绍。活动介绍。" in page.input_value("#record-yaml")
+
+
+# The same form on a self-hosted Gitea, GitLab and Gitee: record-form.json as the build writes it
+# for that forge (exports/form_data.py, model/forge.py), served in place of the session site's.
+FORGES = {
+    "gitea": ("git.example.gov.cn", "/jiaoyu/portal/_new/main/data/activities/2026", ("filename", "value"), "Gitea"),
+    "forgejo": ("git.example.gov.cn", "/jiaoyu/portal/_new/main/data/activities/2026", ("filename", "value"), "Forgejo"),
+    "gitlab": ("git.example.gov.cn", "/jiaoyu/portal/-/new/main/data/activities/2026", ("file_name", "content"), "GitLab"),
+    "gitee": ("git.example.gov.cn", "/jiaoyu/portal/new/main/data/activities/2026", None, "Gitee"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(FORGES))
+def test_the_form_opens_each_forges_new_file_page(site_url, browser, built_site, kind):
+    import json
+
+    from build_tools.exports.form_data import FORM_JSON, _repo
+    from build_tools.model.forge import Forge
+
+    data = json.loads((built_site / FORM_JSON).read_text(encoding="utf-8"))
+    data["repo"] = _repo(Forge(kind, "https://git.example.gov.cn/jiaoyu/portal", "main"))
+    page = browser.new_page(viewport={"width": 412, "height": 900})
+    page.route("**/" + FORM_JSON.split("/")[-1], lambda route: route.fulfill(json=data))
+    page.goto(site_url + "/schools/form/")
+    page.wait_for_selector("#record-form:not([hidden])")
+    fill(page)
+    host, path, prefill, name = FORGES[kind]
+    link = urlsplit(page.get_attribute("#record-github", "href"))
+    assert (link.scheme, link.netloc, link.path) == ("https", host, path)
+    if prefill:
+        assert parse_qs(link.query) == {prefill[0]: [f"{RECORD_ID}.yaml"], prefill[1]: [page.input_value("#record-yaml")]}
+        assert page.locator("#record-paste").is_hidden()
+    else:
+        assert link.query == "" and page.locator("#record-paste").is_visible()  # Gitee: copy, then paste
+    assert page.inner_text("#record-github") == f"在 {name} 上提交"
+    page.close()

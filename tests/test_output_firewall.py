@@ -45,9 +45,24 @@ def hostile_site(tmp_path_factory):
     about = root / "content/about/index.md"
     about.write_text(f"---\ntitle: {front_matter('关于' + CLOSE + IMG)}\ndescription: {front_matter(CLOSE)}\n---\n\n"
                      + about.read_text(encoding="utf-8"), encoding="utf-8")
+    # data/site.yaml: the footer of every page (operator, filing numbers, phone).
+    _replace_line(root / "data/site.yaml", r"^  name: .*$", f'  name: "教育局{IMG}"\n  phone: 0730-8123456')
+    with (root / "data/site.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("filing:\n  icp: 湘ICP备2026012345号-1\n  police: 湘公网安备43060302000123号\n")
     site = root.parent / "site"
     assert build(TODAY, site, root=root) == 0
     return site
+
+
+def test_the_footer_shows_the_operator_as_text_and_links_the_filing_numbers(hostile_site):
+    """data/site.yaml's values are text in the footer; the filing numbers link to the filing systems."""
+    html = (hostile_site / "help/index.html").read_text(encoding="utf-8")
+    box = LexborHTMLParser(html).css_first("footer .md-copyright")
+    assert box.css("img") == [] and f"本站由教育局{IMG}运营" in box.text()
+    links = {a.text(): a.attributes["href"] for a in box.css("a")}
+    assert links["湘ICP备2026012345号-1"] == "https://beian.miit.gov.cn/"
+    assert links["湘公网安备43060302000123号"] == "https://beian.mps.gov.cn/#/query/webSearch?code=43060302000123"
+    assert links["0730-8123456"] == "tel:0730-8123456"
 
 
 def _pages(site: Path):

@@ -10,10 +10,8 @@ from pathlib import Path
 
 from .. import ROOT
 from ..load.lists import Lists
-from ..load.sources import real_path
+from ..load.sources import ACTIVITY_DIR, real_path
 from .schema import RecordSchema
-
-ACTIVITY_DIR = "data/activities"
 
 
 def activity_files(root: Path = ROOT) -> list[Path]:

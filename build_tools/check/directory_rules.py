@@ -71,6 +71,12 @@ def check_organizations(rec: dict, doc: Document, file: str, lists: Lists, repor
     _check_unique(items, "organizations", "id", "单位编号", lambda o: o.get("id"), doc, _adder(doc, file, report))
 
 
+def check_site(rec: dict, doc: Document, file: str, lists: Lists, report: Report) -> None:
+    """data/site.yaml: the repository address is a safe https link (its edit links are built on it)."""
+    if rec.get("repo_url") is not None:
+        consistency.check_url(rec["repo_url"], ("repo_url",), _adder(doc, file, report))
+
+
 def _in_order(time: str) -> bool:
     """ "16:00-18:30" → True; the schema has already checked the HH:MM-HH:MM shape."""
     start, end = time.split("-")

@@ -1,10 +1,10 @@
-"""`validate [PATH…] [--format text|json|github]`: check data files, write nothing."""
+"""`validate [PATH…] [--format text|json|github|codequality|markdown]`: check data files, write nothing."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-FORMATS = ["text", "json", "github"]
+FORMATS = ["text", "json", "github", "codequality", "markdown"]
 
 
 def register(sub) -> None:

@@ -1,14 +1,37 @@
-"""The only module that imports mkdocs: build a docs folder into a site folder, strictly.
+"""The only module that talks to the engine: build a docs folder into a site folder, strictly.
 
-Keeping mkdocs at this edge lets a successor engine (Zensical, ProperDocs) replace it
-without touching the rest of build_tools.
+The engine is ProperDocs (PyPI `properdocs`, the maintained continuation of MkDocs 1.x).
+Importing `properdocs.replacement` redirects every `mkdocs.*` import to `properdocs.*` in this
+process, so mkdocs-material 9.8.1 and this module's own `from mkdocs… import` run on it unchanged.
+`PORTAL_ENGINE=mkdocs` builds with MkDocs 1.6.1 instead (still installed): the swap can be
+undone, and tests/test_engine.py compares the two builds page by page.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
+
+ENGINES = ("properdocs", "mkdocs")  # the first is the default
+# mkdocs' log and the theme's (mkdocs.material…) keep their names under ProperDocs, which logs as properdocs.
+_LOGGERS = ("mkdocs", "properdocs")
+
+
+class EngineUnknown(Exception):
+    """PORTAL_ENGINE names no engine this module knows."""
+
+
+def engine() -> str:
+    """The engine this process builds with (PORTAL_ENGINE, default properdocs), imported so that
+    `mkdocs.*` names the engine's modules from here on."""
+    name = os.environ.get("PORTAL_ENGINE") or ENGINES[0]
+    if name not in ENGINES:
+        raise EngineUnknown(f"环境变量 PORTAL_ENGINE 只能是 {' 或 '.join(ENGINES)}，收到 {name[:40]!r}")
+    if name == "properdocs":
+        import properdocs.replacement  # noqa: F401  (installs the mkdocs.* → properdocs.* alias)
+    return name
 
 
 class MkdocsFailed(Exception):
@@ -20,14 +43,16 @@ class MkdocsFailed(Exception):
 
 
 def build_site(config_file: Path, docs_dir: Path, site_dir: Path, late: Sequence[str] = (),
-               written: Callable[[str], None] | None = None) -> list[Path]:
+               written: Callable[[str], None] | None = None, theme_values: dict | None = None) -> list[Path]:
     """`mkdocs build --strict` of config_file with docs_dir and site_dir replaced; returns the
     theme's template folders (overrides first), where html_check finds the theme's own scripts.
 
     `late` names site files that are added after the build (forked.LateFiles): links to
     them are checked like links to any file, but mkdocs does not copy them. `written` is
-    told each page's site path once the page is on disk (privacy.files.SiteScan).
+    told each page's site path once the page is on disk (privacy.files.SiteScan). `theme_values`
+    reach the templates as `config.extra.portal` (the footer: pages/footer.py); mkdocs.yml unchanged.
     """
+    engine()
     import jinja2
     from mkdocs import exceptions
     from mkdocs.commands.build import build
@@ -37,25 +62,30 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, late: Sequence
     from .mkdocs_problems import from_log, from_template_error
 
     root, report = config_file.parent, Report()
-    log = logging.getLogger("mkdocs")
+    logs = [logging.getLogger(name) for name in _LOGGERS]
     collect = _Collect(lambda message: from_log(message, docs_dir, root, report))
-    log.addHandler(collect)  # the warnings that make --strict abort, as problems
+    for log in logs:
+        log.addHandler(collect)  # the warnings that make --strict abort, as problems
     try:
         config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
+        if theme_values is not None:
+            config["extra"]["portal"] = theme_values
         if late:
             config.plugins["portal-late-files"] = _late_files_plugin(late)
         if written:
             config.plugins["portal-pages-written"] = _pages_written_plugin(written)
         config.plugins["portal-text-only"] = _text_only_plugin()
         build(config)
-        return [Path(d) for d in config.theme.dirs]
+        if not report.errors:  # a warning logged outside the engine's own counter fails the build too
+            return [Path(d) for d in config.theme.dirs]
     except jinja2.TemplateError as exc:
         from_template_error(exc, root, report)
     except (exceptions.MkDocsException, exceptions.Abort) as exc:
         if not report.problems:
             from_log(str(exc), docs_dir, root, report)
     finally:
-        log.removeHandler(collect)
+        for log in logs:
+            log.removeHandler(collect)
     raise MkdocsFailed(report)
 
 
@@ -170,6 +200,7 @@ def site_url(config_file: Path) -> str:
     mkdocs.yml is the one source of truth: absolute links in QR codes, calendars, feeds and
     JSON-LD read it through mkdocs' own loader, so they always agree with the built site.
     """
+    engine()
     from mkdocs.utils.yaml import yaml_load
 
     with open(config_file, "rb") as fh:

@@ -44,9 +44,15 @@ def form_data(ctx: Context) -> dict:
         "fields": [_field(d) for d in schema.descriptor["fields"]],
         "groups": schema.descriptor.get("x-groups", {}),
         "lists": lists,
-        "repo": {"url": ctx.site.repo_url, "branch": ctx.site.branch, "folder": ACTIVITY_DIR},
+        "repo": _repo(ctx.site.forge),
         "mobile": _MOBILE.pattern,
     }
+
+
+def _repo(forge) -> dict:
+    """Where the form's "submit" button opens the forge's new-file page (model/forge.py formats)."""
+    return {"url": forge.repo_url, "branch": forge.branch, "folder": ACTIVITY_DIR, "kind": forge.kind,
+            "name": forge.name, "new": forge.new_file_base(), "prefill": list(forge.prefill) if forge.prefill else None}
 
 
 def write_form_data(ctx: Context) -> None:

@@ -67,6 +67,7 @@ def _real(path: str) -> str:
 
 
 _ROOT_PREFIX = ROOT.as_posix() + "/"
+ACTIVITY_DIR = "data/activities"  # one record per file, by year (validate.py, the forge links)
 
 
 #: What a build reads from the repository. Each must be a regular file, or a folder holding only

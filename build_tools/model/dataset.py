@@ -28,5 +28,6 @@ class Dataset:
     policies: list[Checked] = field(default_factory=list)  # data/policies.yaml (0 or 1 file)
     hotlines: list[Checked] = field(default_factory=list)  # data/hotlines.yaml (0 or 1 file)
     organizations: list[Checked] = field(default_factory=list)  # data/organizations.yaml, checked like the rest
+    site: list[Checked] = field(default_factory=list)  # data/site.yaml (exactly 1 file: the build needs it)
     statistics: Statistics | None = None  # data/statistics/*.csv|xlsx, checked and audited
     privacy_allowed: frozenset[tuple[str, str]] = frozenset()  # (rule, text) of exceptions, ("image", sha256) stated

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from .forge import Forge
 
 
 @dataclass(frozen=True)
@@ -11,9 +13,16 @@ class SiteInfo:
     branch: str
     site_url: str = "/"  # the public address from mkdocs.yml (mkdocs_edge.site_url), ends in /
     uid_domain: str = "localhost"  # data/site.yaml: calendar UIDs, Atom ids; never changes
+    forge_kind: str = "github"  # data/site.yaml `forge`: how links into the repository are written
+    operator: dict = field(default_factory=dict)  # data/site.yaml: who runs the site (footer), checked
+    filing: dict = field(default_factory=dict)  # data/site.yaml: ICP and public-security numbers (footer)
+
+    @property
+    def forge(self) -> Forge:
+        return Forge(self.forge_kind, self.repo_url, self.branch)
 
     def edit_url(self, file: str) -> str:
-        return f"{self.repo_url}/edit/{self.branch}/{file}"
+        return self.forge.edit_url(file)
 
     def url(self, path: str) -> str:
         """The absolute address of a site path such as "activities/x/"."""

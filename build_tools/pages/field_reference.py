@@ -31,6 +31,7 @@ SCHEMAS = {
     "policies": ("政策文件", "data/policies.yaml"),
     "hotlines": ("求助电话", "data/hotlines.yaml"),
     "search-synonyms": ("搜索同义词表", "data/lists/search-synonyms.csv"),
+    "site": ("本站信息（运营单位、备案号、代码平台）", "data/site.yaml"),
 }
 LIST_TITLES = {
     "activity-types": "活动类型表", "regions": "县区代码表", "townships": "乡镇（街道）代码表",

@@ -137,12 +137,17 @@ class Report:
 
 
 def format_report(report: Report, fmt: str) -> str:
-    """Render a report as text (for people), json (for tools) or github (PR annotations)."""
+    """Render a report as text (for people), json (for tools), github (PR annotations), codequality
+    (GitLab merge requests) or markdown (a table for Gitea/Forgejo job logs and reports)."""
     problems = report.sorted()
     if fmt == "json":
         return json.dumps([asdict(p) for p in problems], ensure_ascii=False, indent=2)
     if fmt == "github":
         return "\n".join(_github_line(p) for p in problems)
+    if fmt in ("codequality", "markdown"):  # GitLab merge requests; Gitea/Forgejo job logs and reports
+        from . import ci_formats
+
+        return getattr(ci_formats, fmt)(problems)
     lines = [p.as_text() for p in problems]
     n_err = sum(p.severity == "error" for p in problems)
     n_warn = len(problems) - n_err

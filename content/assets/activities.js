@@ -1,4 +1,4 @@
-/* 志愿活动页面的小脚本：活动列表筛选、微信内的提示、打印海报、复制订阅地址。
+/* 志愿活动页面的小脚本：活动列表筛选、微信内的提示、打印海报、复制订阅地址、内容过时的提示。
  *
  * No framework and nothing from another host. Every page works without it: the filter form
  * stays hidden (the list's pages and the by-type, county, month and status pages give the same
@@ -251,7 +251,29 @@
     if (choices(form).active) run(); else last = "";
   }
 
+  // Never silently stale: statuses (报名中, 已满, 已结束) are worked out on the day the site was built
+  // (the footer's data-built). When the visitor's date is more than STALE_DAYS past it, say so at
+  // the top of the page; without JavaScript the footer still shows the build date.
+  var STALE_DAYS = 2;
+  function warnIfStale() {
+    var built = document.querySelector(".portal-built[data-built]");
+    var m = built && /^(\d{4})-(\d{2})-(\d{2})$/.exec(built.getAttribute("data-built"));
+    var inner = document.querySelector(".md-content__inner");
+    if (!m || !inner || document.querySelector(".portal-stale")) return;
+    var now = new Date();
+    var today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+    var days = Math.round((today - new Date(+m[1], +m[2] - 1, +m[3])) / 86400000);
+    if (days <= STALE_DAYS) return;
+    var note = document.createElement("p");
+    note.className = "portal-stale";
+    note.setAttribute("role", "status");
+    note.textContent = "本页按 " + (+m[1]) + " 年 " + (+m[2]) + " 月 " + (+m[3]) + " 日的情况生成，已经过去 " + days +
+      " 天，活动的报名状态等信息可能已经过时，请以主办单位的通知为准。";
+    inner.insertBefore(note, inner.firstChild);
+  }
+
   function init() {
+    warnIfStale();
     showWechatTips();
     bindPrint();
     bindCopy();

@@ -216,11 +216,17 @@
     document.getElementById("record-path").textContent = path;
     document.getElementById("record-yaml").value = yaml;
     var gh = document.getElementById("record-github");
-    var base = DATA.repo.url + "/new/" + DATA.repo.branch + "?filename=" + encodeURIComponent(path);
-    var full = base + "&value=" + encodeURIComponent(yaml);
-    // A very long address may be refused by the server: then GitHub opens with the file name only.
+    // The forge's new-file page in the year's folder (build_tools/model/forge.py writes DATA.repo):
+    // GitHub, Gitea and Forgejo take ?filename=&value=, GitLab ?file_name=&content=, Gitee nothing.
+    var folder = DATA.repo.folder + "/" + year;
+    var base = DATA.repo.new + "/" + folder.split("/").map(encodeURIComponent).join("/");
+    var pre = DATA.repo.prefill;
+    if (pre) base += "?" + pre[0] + "=" + encodeURIComponent(rec.id + ".yaml");
+    var full = pre ? base + "&" + pre[1] + "=" + encodeURIComponent(yaml) : base;
+    gh.textContent = "在 " + DATA.repo.name + " 上提交";
+    // A very long address may be refused by the server: then the forge opens with the file name only.
     gh.href = full.length <= MAX_URL ? full : base;
-    document.getElementById("record-paste").hidden = full.length <= MAX_URL;
+    document.getElementById("record-paste").hidden = pre && full.length <= MAX_URL;
     var dl = document.getElementById("record-download");
     dl.download = rec.id + ".yaml";
     dl.href = URL.createObjectURL(new Blob([yaml], { type: "text/yaml;charset=utf-8" }));
