@@ -67,11 +67,12 @@ def _build_in(tmp: Path, dataset: Dataset, today: dt.date, site_dir: Path, fmt: 
     None when a stage failed (its problems printed)."""
     docs, new_site = tmp / "docs", tmp / "site"
     shutil.copytree(root / "content", docs, symlinks=True)  # validation refused any symlink; never follow one
-    ctx = generate(dataset, today, docs, keep_late=True)  # model + render + export
+    numbers = published_numbers(dataset)  # read from the records, before generate lets them go
+    ctx = generate(dataset, today, docs, keep_late=True, release=True)  # model + render + export
     late = tmp / "late"
     # The privacy scan of the new site reads each page as mkdocs writes it, and the QR
     # codes and calendars where they are made: both on the other core while mkdocs runs.
-    scan = SiteScan(new_site, published_numbers(dataset), allowed=dataset.privacy_allowed)
+    scan = SiteScan(new_site, numbers, allowed=dataset.privacy_allowed)
     ctx.late.start(late, then=scan.read_late)
     os.environ["SOURCE_DATE_EPOCH"] = _epoch(today)  # mkdocs dates the sitemap with it
     try:
@@ -96,7 +97,7 @@ def _build_in(tmp: Path, dataset: Dataset, today: dt.date, site_dir: Path, fmt: 
     if why := _swap(new_site, site_dir, tmp):
         print(f"网站构建失败：{why}。原来的 site/ 保持不变。", file=sys.stderr)
         return None
-    return len(ctx.activities)
+    return len(ctx.activities) + len(ctx.archived)
 
 
 def published_numbers(dataset: Dataset) -> frozenset[str]:

@@ -18,9 +18,10 @@ from .engine.forked import LateFiles
 from .engine.mkdocs_edge import site_url
 from .exports import api, atom_feed, calendar_export, form_data, qr, template_record
 from .load.lists import Lists
+from .model import archive
 from .model.activity import Activity, build_activity
 from .model.directory import Centre, HotlineBook, PolicyIndex, build_centre, build_hotlines, build_policies
-from .pages import catalogue, directory_pages, feed_pages, field_reference, home_page
+from .pages import archive_pages, catalogue, directory_pages, feed_pages, field_reference, home_page
 from .pages.render import SiteInfo, write_pages
 from .pages.statistics import statistics_pages
 from .validate import Dataset
@@ -29,7 +30,7 @@ from .validate import Dataset
 @dataclass(frozen=True)
 class Context:
     dataset: Dataset
-    activities: list[Activity]  # typed, in file order
+    activities: list[Activity]  # typed, in file order: the live ones (not archived)
     lists: Lists
     site: SiteInfo
     today: dt.date
@@ -38,6 +39,7 @@ class Context:
     policies: PolicyIndex = field(default_factory=PolicyIndex)  # the policy library, which other pages link to
     hotlines: HotlineBook = field(default_factory=HotlineBook)  # local help numbers
     late: LateFiles = field(default_factory=LateFiles)  # slow files no page needs while mkdocs runs
+    archived: list[Activity] = field(default_factory=list)  # ended long ago (model/archive.py): small pages only
 
 
 def activity_pages(ctx: Context) -> None:
@@ -46,6 +48,7 @@ def activity_pages(ctx: Context) -> None:
 
 GENERATORS = [
     activity_pages,
+    archive_pages.write_archive,  # activities ended long ago: a small page each, lists by year and county
     calendar_export.write_calendars,  # .ics per activity; feeds: all, per type, per county
     atom_feed.write_atom,  # Atom feed of newly published activities
     api.write_api,  # activities.json (open API) and filter.json (the list filter's index)
@@ -70,19 +73,24 @@ def context(dataset: Dataset, today: dt.date, docs: Path) -> Context:
     info = yaml.safe_load((root / "data/site.yaml").read_text(encoding="utf-8"))
     site = SiteInfo(repo_url=info["repo_url"].rstrip("/"), branch=info["branch"],
                     site_url=site_url(root / "mkdocs.yml"), uid_domain=info["uid_domain"])
-    activities = [build_activity(c.file, c.record, lists) for c in dataset.activities]  # model
+    every = [build_activity(c.file, c.record, lists) for c in dataset.activities]  # model
+    activities, archived = archive.split(every, today, dataset.archive_months)
     directory = {
         "centres": tuple(build_centre(c.file, c.record, lists) for c in dataset.centres),
         "policies": PolicyIndex(tuple(p for c in dataset.policies for p in build_policies(c.record))),
         "hotlines": build_hotlines(dataset.hotlines[0].record) if dataset.hotlines else HotlineBook(),
     }
-    return Context(dataset, activities, lists, site, today, docs, **directory)
+    return Context(dataset, activities, lists, site, today, docs, **directory, archived=archived)
 
 
-def generate(dataset: Dataset, today: dt.date, docs: Path, keep_late: bool = False) -> Context:
+def generate(dataset: Dataset, today: dt.date, docs: Path, keep_late: bool = False, release: bool = False) -> Context:
     """Run every generator into docs. The late files (QR codes, calendars) are made into docs
-    too, unless keep_late: then the caller makes them, beside mkdocs (build.py)."""
+    too, unless keep_late: then the caller makes them, beside mkdocs (build.py). With release,
+    the activities' validation trees (every value's line and column) are let go once modelled:
+    no page needs them, and at 100,000 activities they are a gigabyte (issue 18)."""
     ctx = context(dataset, today, docs)
+    if release:
+        dataset.activities.clear()
     for generator in GENERATORS:
         generator(ctx)
     if not keep_late:

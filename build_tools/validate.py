@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import ROOT
-from .check import consistency, directory_rules, duplicates, search_terms
+from .check import consistency, directory_rules, duplicates, search_terms, site_settings
 from .check.gc_pause import cycle_collector_paused
 from .check.schema import RecordSchema
 from .engine.forked import Beside
@@ -151,8 +151,11 @@ def validate_paths(files: list[Path], root: Path = ROOT) -> Report:
     groups: dict[str | None, list[Path]] = defaultdict(list)
     for path in files:
         kind = "statistics" if in_statistics(path) else "search-terms" if search_terms.is_table(path) else None
+        kind = "settings" if site_settings.is_site_file(path) else kind
         groups[kind or directory_kind(path)].append(path)
     synonyms = groups.pop("search-terms", [])
+    for path in groups.pop("settings", []):
+        site_settings.archive_months(path, links)  # data/site.yaml
     tables = groups.pop("statistics", [])
     report, _ = validate_activities(groups.pop(None, []), root)
     if tables:
@@ -202,6 +205,7 @@ class Dataset:
     organizations: list[Checked] = field(default_factory=list)  # data/organizations.yaml, checked like the rest
     statistics: Statistics | None = None  # data/statistics/*.csv|xlsx, checked and audited
     privacy_allowed: frozenset[tuple[str, str]] = frozenset()  # (rule, text) of exceptions, ("image", sha256) stated
+    archive_months: int = site_settings.DEFAULT_MONTHS  # data/site.yaml: an activity ended this long ago is archived
 
 
 def validate_all(root: Path = ROOT) -> tuple[Report, Dataset]:
@@ -224,7 +228,9 @@ def validate_all(root: Path = ROOT) -> tuple[Report, Dataset]:
         found, directory[kind] = validate_directory(kind, directory_files(kind, root), root)
         report.extend(found)
     search_terms.check_synonyms(root, report)  # the search's synonym table (a list, like the others)
+    archive = site_settings.archive_months(root / site_settings.SITE_FILE, report)
     (found, statistics), (scanned, allowed) = beside.result()
     report.extend(found)
     report.extend(scanned)
-    return report, Dataset(root=root, activities=activities, **directory, statistics=statistics, privacy_allowed=allowed)
+    return report, Dataset(root=root, activities=activities, **directory, statistics=statistics,
+                           privacy_allowed=allowed, archive_months=archive)

@@ -47,6 +47,7 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, late: Sequence
         if written:
             config.plugins["portal-pages-written"] = _pages_written_plugin(written)
         config.plugins["portal-text-only"] = _text_only_plugin()
+        config.plugins["portal-release-pages"] = _release_pages_plugin()
         build(config)
         return [Path(d) for d in config.theme.dirs]
     except jinja2.TemplateError as exc:
@@ -136,6 +137,31 @@ def _text_only_plugin():
             return context
 
     return TextOnly()
+
+
+def _release_pages_plugin():
+    """A plugin that lets go of each page's Markdown once it is HTML, and of its HTML once written.
+
+    mkdocs reads and renders every page before it writes the first one, and keeps each page's
+    source and HTML to the end of the build (issue 18: at 100,000 activities that alone is
+    gigabytes). Nothing reads page.markdown after on_page_content, nor page.content after the
+    page is written; the anchors that links are checked against are kept apart by mkdocs, and
+    every title is fixed by then (portal-text-only sets it in on_env).
+    """
+    from mkdocs.plugins import BasePlugin, event_priority
+
+    class ReleasePages(BasePlugin):
+        @event_priority(-100)  # after every other plugin has seen the Markdown
+        def on_page_content(self, html, page, config, files):
+            page.markdown = ""  # not None: Page.title reads None as "not read yet"
+            return html
+
+        @event_priority(-100)  # last: the output is made; mkdocs writes it right after this event
+        def on_post_page(self, output, page, config):
+            page.content = None
+            return output
+
+    return ReleasePages()
 
 
 def _pages_written_plugin(written: Callable[[str], None]):

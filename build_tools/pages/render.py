@@ -72,6 +72,10 @@ class SiteInfo:
     def edit_url(self, file: str) -> str:
         return f"{self.repo_url}/edit/{self.branch}/{file}"
 
+    def record_url(self, file: str) -> str:
+        """Where the record can be read in the repository (no account needed)."""
+        return f"{self.repo_url}/blob/{self.branch}/{file}"
+
     def url(self, path: str) -> str:
         """The absolute address of a site path such as "activities/x/"."""
         return self.site_url + path

@@ -452,6 +452,11 @@ _RULES = [
          "请根据原文检查 mkdocs.yml 或 content/ 里提到的文件；看不懂时，把这段输出发给网站维护人员。",
          doc="网站用 MkDocs 严格模式生成，任何警告都会停止构建，以免发布有缺陷的页面。",
          example="（mkdocs.yml 里写了不认识的设置）"),
+    # Site settings (data/site.yaml, build_tools/check/site_settings.py)
+    Rule("settings/archive-after", "error", "archive_after_months 应是 1 到 {most} 之间的整数（月数），收到 {value}。",
+         "请写一个整数，例如 archive_after_months: 12（活动结束 12 个月后，页面转为简短的档案页）；不需要改动时删掉这一行，默认就是 12。",
+         doc="活动结束多久以后转入活动档案：档案页只保留名称、日期、县区、主办单位和简介，不再有海报、二维码和日历文件，网站因此能容纳全省多年的活动。这个数决定了成千上万个页面的样子，所以只接受合理范围内的整数。",
+         example="archive_after_months: 十二个月"),
     # The built site (build_tools/check/html_check.py, build.py): the second wall after mkdocs, before the swap
     Rule("site/event-handler", "error", "构建出的页面含有模板没有写的事件属性：{what}。",
          "页面上的每个值都应当是文字。请检查这一页用到的数据（标题、简介、县区名、指标名、单位名等）里是否写了 HTML 标签，改成普通文字。",
