@@ -30,9 +30,10 @@ from .report.problems import Report, format_report
 from .validate import Checked, Dataset, validate_all
 
 
-def build(today: dt.date, site_dir: Path, fmt: str = "text", root: Path = ROOT) -> int:
+def build(today: dt.date, site_dir: Path, fmt: str = "text", root: Path = ROOT, keep_docs: Path | None = None) -> int:
     """The pipeline into site_dir: 0 built; 1 problems (printed; site_dir untouched); 2 a site
-    folder that must not be written (site_guard)."""
+    folder that must not be written (site_guard). keep_docs: where the docs folder the site was
+    built from is kept (the preview renders changed pages from it, preview.py); else it goes."""
     started = time.perf_counter()
     if why := unsafe_site_dir(site_dir, root):
         print(f"用法错误：{why}：{site_dir}。什么都没有改动。请用 --site-dir 指定别的文件夹（默认是仓库里的 site）。", file=sys.stderr)
@@ -51,6 +52,10 @@ def build(today: dt.date, site_dir: Path, fmt: str = "text", root: Path = ROOT) 
     guard = janitor.guard(tmp)  # removes tmp should this process be killed
     try:
         built = _build_in(tmp, dataset, today, site_dir, fmt, root)
+        if built is not None and keep_docs is not None:
+            shutil.rmtree(keep_docs, ignore_errors=True)
+            keep_docs.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(tmp / "docs", keep_docs)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
         janitor.release(guard)

@@ -67,12 +67,17 @@ GENERATORS = [
 ]
 
 
+def site_info(root: Path) -> SiteInfo:
+    """The site's addresses: data/site.yaml (repository, UID domain) and mkdocs.yml (site_url)."""
+    info = yaml.safe_load((root / "data/site.yaml").read_text(encoding="utf-8"))
+    return SiteInfo(repo_url=info["repo_url"].rstrip("/"), branch=info["branch"],
+                    site_url=site_url(root / "mkdocs.yml"), uid_domain=info["uid_domain"])
+
+
 def context(dataset: Dataset, today: dt.date, docs: Path) -> Context:
     root = dataset.root
     lists = Lists(root / "data")
-    info = yaml.safe_load((root / "data/site.yaml").read_text(encoding="utf-8"))
-    site = SiteInfo(repo_url=info["repo_url"].rstrip("/"), branch=info["branch"],
-                    site_url=site_url(root / "mkdocs.yml"), uid_domain=info["uid_domain"])
+    site = site_info(root)
     every = [build_activity(c.file, c.record, lists) for c in dataset.activities]  # model
     activities, archived = archive.split(every, today, dataset.archive_months)
     directory = {

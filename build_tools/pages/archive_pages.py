@@ -9,10 +9,13 @@ like any other page.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..engine.forked import split_map
+from ..model.activity import Activity
 from ..model.archive import Shelf, shelves
 from ..model.paging import list_pages
-from .render import environment
+from .render import SiteInfo, environment
 
 ARCHIVE_PAGE_SIZE = 200
 FOLDER = "archive"  # under activities/
@@ -21,6 +24,14 @@ FOLDER = "archive"  # under activities/
 def shelf_file(year: int, region_code: str) -> str:
     """The first page of a county's year in the archive, relative to activities/."""
     return f"{FOLDER}/{year}/{region_code}.md"
+
+
+def write_archived(env, out: Path, a: Activity, site: SiteInfo) -> Path:
+    """One archived activity's page under out (docs/activities/): the full build and the preview use it."""
+    path = out / f"{a.id}.md"
+    path.write_text(env.get_template("archive.md.j2").render(a=a, site=site, shelf=shelf_file(a.start_day.year, a.region_code)),
+                    encoding="utf-8")
+    return path
 
 
 def write_archive(ctx) -> None:
@@ -37,9 +48,10 @@ def write_archive(ctx) -> None:
     def activity_pages(part: list[Shelf]) -> None:
         for s in part:
             for a in s.items:
-                write(f"{a.id}.md", "archive.md.j2", a=a, site=ctx.site, shelf=shelf_file(s.year, s.region_code))
+                write_archived(env, out, a, ctx.site)
 
     every = [s for year in by_year.values() for s in year]
+    out.mkdir(parents=True, exist_ok=True)
     split_map(activity_pages, every)  # ~1 ms a page: shared out over the cores, as the live pages are
     for s in every:
         for page in list_pages(shelf_file(s.year, s.region_code), [], s.items, ARCHIVE_PAGE_SIZE):
