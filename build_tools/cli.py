@@ -28,6 +28,7 @@ COMMANDS = [
     "build_tools.commands.check",
     "build_tools.commands.aggregate",
     "build_tools.commands.serve",
+    "build_tools.commands.province",
 ]
 
 

@@ -32,6 +32,7 @@ def register(sub) -> None:
     p.add_argument("--today", type=parse_day, default=None, help="构建日期 YYYY-MM-DD（默认读环境变量 PORTAL_TODAY，再默认今天）")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--root", type=Path, default=ROOT, help="仓库文件夹（默认本仓库）")
+    p.add_argument("--reuse", action="store_true", help="不先构建：直接预览上一次 serve 留下的网站（基准测试用，或刚刚构建过时）")
     p.set_defaults(run=run)
 
 
@@ -50,7 +51,8 @@ def run(args) -> int:
 
     today, root = resolve_today(args.today), args.root.resolve()
     site, docs, version = root / "site", root / ".preview/docs", Version()
-    if build(today, site, root=root, keep_docs=docs) != 0 and not site.is_dir():
+    reused = args.reuse and site.is_dir() and docs.is_dir()
+    if not reused and build(today, site, root=root, keep_docs=docs) != 0 and not site.is_dir():
         print("网站还没有构建成功过，无法预览。请按上面的提示改正后再运行 make serve。", file=sys.stderr)
         return 1
     server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), functools.partial(_Handler, version, directory=str(site)))

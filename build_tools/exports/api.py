@@ -8,6 +8,7 @@ documentation cannot drift from the file.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..engine import site_paths
@@ -210,6 +211,8 @@ def _filter_row(a: Activity, status: Status, skills: dict[str, str]) -> list:
 
 
 def write_api(ctx: Context) -> None:
+    schema = Path(__file__).parent / f"schemas/activities-{VERSION}.schema.json"
+    site_paths.write(ctx.docs, site_paths.API_SCHEMA, schema.read_bytes())
     site_paths.write(
         ctx.docs, site_paths.API_JSON, json.dumps(activities_json(ctx), ensure_ascii=False, separators=(",", ":")) + "\n"
     )
