@@ -33,7 +33,7 @@ from .validate import Checked, Dataset, validate_all
 def build(today: dt.date, site_dir: Path, fmt: str = "text", root: Path = ROOT, keep_docs: Path | None = None) -> int:
     """The pipeline into site_dir: 0 built; 1 problems (printed; site_dir untouched); 2 a site
     folder that must not be written (site_guard). keep_docs: where the docs folder the site was
-    built from is kept (the preview renders changed pages from it, preview.py); else it goes."""
+    built from is kept (the preview renders changed pages from it, schools/preview.py); else it goes."""
     started = time.perf_counter()
     if why := unsafe_site_dir(site_dir, root):
         print(f"用法错误：{why}：{site_dir}。什么都没有改动。请用 --site-dir 指定别的文件夹（默认是仓库里的 site）。", file=sys.stderr)

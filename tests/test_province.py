@@ -11,7 +11,7 @@ import jsonschema
 
 from build_tools import ROOT
 from build_tools.exports import api
-from build_tools.province import schema
+from build_tools.pages.province import schema
 
 
 def test_the_published_file_matches_its_schema(built_site, paged_site):

@@ -17,7 +17,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    from ..province import CityFailed, page, read_city
+    from ..pages.province import CityFailed, page, read_city
 
     pairs = [c.split("=", 1) for c in args.cities]
     if any(len(p) != 2 or not p[0] or not p[1] for p in pairs):

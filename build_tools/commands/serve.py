@@ -1,7 +1,7 @@
 """`serve [--port N] [--today YYYY-MM-DD]`: build, serve on 127.0.0.1, and show every change.
 
 Watches data/, content/, overrides/ and mkdocs.yml (watchfiles). A change to activity records
-only is shown in seconds (preview.py renders just their pages); any other change runs the full
+only is shown in seconds (schools/preview.py renders just their pages); any other change runs the full
 build again. Problems are printed in Chinese and the last good site keeps being served (a
 failed build never touches site/). Pages reload themselves: the server adds a small script to
 each HTML page it sends, which asks /__preview/version once a second. The script exists only in
@@ -72,8 +72,8 @@ def watch(root: Path, today, site: Path, docs: Path, version: Version) -> None:
     from watchfiles import watch as changes
 
     from ..build import build
-    from ..preview import can_preview, show
     from ..report.problems import format_report
+    from ..schools.preview import can_preview, show
 
     for batch in changes(*(root / w for w in WATCHED), debounce=200, step=50):
         started = time.perf_counter()

@@ -91,7 +91,7 @@ def sort_for_list(items: list[Listed], today: dt.date) -> tuple[list[Listed], li
 def write_activity(env: jinja2.Environment, out: Path, item: Listed, site: SiteInfo, lists: Lists, today: dt.date,
                    policies: PolicyIndex) -> list[Path]:
     """One activity's page and, while it is not over, its poster page, under out (docs/activities/);
-    the files written. The full build and the preview of one changed record (preview.py) both use it."""
+    the files written. The full build and the preview of one changed record (schools/preview.py) both use it."""
     page = activity_page(item, site, lists, today)
     links = {ref: href for ref in item.activity.policy_refs if (href := policies.href(ref, "../"))}
     values = {"today": today, "item": item, "a": item.activity, "page": page}

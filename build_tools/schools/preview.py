@@ -15,18 +15,18 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import ROOT
-from .check.site_settings import SITE_FILE, archive_months
-from .engine.mkdocs_edge import MkdocsFailed, render_pages
-from .generate import site_info
-from .model.activity import build_activity
-from .model.archive import is_archived
-from .model.directory import PolicyIndex, build_policies
-from .model.status import status_on
-from .pages.archive_pages import write_archived
-from .pages.render import Listed, environment, write_activity
-from .report.problems import Report
-from .validate import (
+from .. import ROOT
+from ..check.site_settings import SITE_FILE, archive_months
+from ..engine.mkdocs_edge import MkdocsFailed, render_pages
+from ..generate import site_info
+from ..model.activity import build_activity
+from ..model.archive import is_archived
+from ..model.directory import PolicyIndex, build_policies
+from ..model.status import status_on
+from ..pages.archive_pages import write_archived
+from ..pages.render import Listed, environment, write_activity
+from ..report.problems import Report
+from ..validate import (
     contract,
     directory_files,
     is_activity_file,

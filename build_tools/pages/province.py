@@ -17,9 +17,9 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from .exports.api import VERSION
+from ..exports.api import VERSION
 
-SCHEMAS = Path(__file__).parent / "exports/schemas"
+SCHEMAS = Path(__file__).parent.parent / "exports/schemas"
 MAX_BYTES = 512 * 2**20  # a city's activities.json at 100,000 activities is ~200 MB
 UPCOMING_SHOWN = 500
 
@@ -71,7 +71,7 @@ def read_city(name: str, source: str) -> City:
 
 def page(cities: list[City], today: dt.date) -> str:
     """The provincial index page (Markdown, through the site's templates)."""
-    from .pages.render import environment
+    from .render import environment
 
     rows = [(c, len(c.live()), sum(1 for a in c.live() if a["end"][:10] >= today.isoformat()),
              len(c.data["activities"]) - len(c.live())) for c in cities]
