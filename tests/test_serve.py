@@ -61,7 +61,10 @@ def test_an_edit_shows_in_the_open_page_by_itself(serving, browser):
     record = root / RECORD
     record.write_text(record.read_text(encoding="utf-8").replace("title: ", "title: 改过的", 1), encoding="utf-8")
     started = time.monotonic()
-    page.wait_for_function("document.querySelector('h1').textContent.startsWith('改过的')", timeout=5_000)
+    try:
+        page.wait_for_function("document.querySelector('h1').textContent.startsWith('改过的')", timeout=5_000)
+    except Exception:
+        raise AssertionError(out.read_text(encoding="utf-8")[-500:] + err.read_text(encoding="utf-8")[-1500:]) from None
     assert time.monotonic() - started < 5
     assert "已更新 " + PAGE in out.read_text(encoding="utf-8")
     page.close()

@@ -22,9 +22,10 @@ from ..cli import parse_day, resolve_today
 
 WATCHED = ("data", "content", "overrides", "mkdocs.yml")
 VERSION_PATH = "/__preview/version"
-RELOAD = (b"<script>(function(){var seen=null;setInterval(function(){fetch('" + VERSION_PATH.encode() +
-          b"',{cache:'no-store'}).then(function(r){return r.text()}).then(function(v){if(seen!==null&&v!==seen)"
-          b"location.reload();seen=v}).catch(function(){})},1000)})()</script>")
+# The version the page was sent with is written into it: a change made before its first poll counts too.
+RELOAD = ("<script>(function(){{var seen='{version}';setInterval(function(){{fetch('" + VERSION_PATH +
+          "',{{cache:'no-store'}}).then(function(r){{return r.text()}}).then(function(v){{if(v!==seen)location.reload()}})"
+          ".catch(function(){{}})}},1000)}})()</script>")
 
 
 def register(sub) -> None:
@@ -110,9 +111,10 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         page = path / "index.html" if path.is_dir() else path
         if page.suffix == ".html" and page.is_file() and (path.is_file() or self.path.split("?")[0].endswith("/")):
+            script = RELOAD.format(version=self.version.value).encode()  # before the page: never newer than it
             body = page.read_bytes()
             at = body.rfind(b"</body>")
-            return self._send(body[:at] + RELOAD + body[at:] if at >= 0 else body + RELOAD, "text/html; charset=utf-8")
+            return self._send(body[:at] + script + body[at:] if at >= 0 else body + script, "text/html; charset=utf-8")
         return super().do_GET()
 
     def _send(self, body: bytes, kind: str) -> None:
