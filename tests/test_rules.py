@@ -86,6 +86,8 @@ FILE_RULES |= STATS_CODES | HISTORY_CODES
 FILE_RULES |= {"file/symlink", "build/broken-link", "build/broken-anchor", "build/nav-missing", "build/template",
                "build/mkdocs", "site/event-handler", "site/script", "site/url-scheme", "site/other-host", "site/element"}
 # The search's synonym table: test_search_terms.py.
+# data/site.yaml's archive age: test_archive.py.
+FILE_RULES |= {"settings/archive-after"}
 FILE_RULES |= {"search/synonym-header", "search/synonym-field", "search/synonym-word", "search/synonym-duplicate",
                "search/synonym-too-many"}
 
