@@ -70,12 +70,12 @@ def search_bundle(site: Path) -> tuple[int, int]:
 VALIDATION_RUNS = 3
 
 
-def one_size(n: int, py: str, weigh: bool = False, repeat: int = 1) -> dict:
+def one_size(n: int, py: str, weigh: bool = False, repeat: int = 1, compare: bool = True) -> dict:
     with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as tmp:
         root = repo_with_activities(n, Path(tmp) / "repo", PROVINCE)
         step = str(HERE / "step.py")
         docs = Path(tmp) / "docs"
-        compared = n <= COMPARED_UP_TO
+        compared = compare and n <= COMPARED_UP_TO
         if compared:
             measured([py, step, "docs", str(root), str(docs)])
         full_s = bare_s = ours = fric = fric_read = float("inf")
@@ -155,6 +155,8 @@ def main() -> None:
     ap.add_argument("--stat-rows", type=int, nargs="*", default=[10000, 100000])
     ap.add_argument("--repeat", type=int, default=2,
                     help="full and bare builds per size, alternating; the fastest counts (sizes over 5,000: once)")
+    ap.add_argument("--province-only", action="store_true",
+                    help="only the province's figures (memory, files, size, check, edit): no bare build, no frictionless comparison")
     ap.add_argument("--page-weight", action="store_true",
                     help="also load one page of each kind in Chromium (gzipped) and print the first-load weights")
     args = ap.parse_args()
@@ -166,7 +168,7 @@ def main() -> None:
     print(" | ".join(header))
     print(" | ".join("---" for _ in header))
     for n in args.sizes:
-        r = one_size(n, py, args.page_weight, args.repeat if n <= 5000 else 1)
+        r = one_size(n, py, args.page_weight, args.repeat if n <= 5000 else 1, compare=not args.province_only)
         # The index per 1,000 activities is marginal: the fixed pages (statistics, guides) are
         # subtracted by comparing with the previous size; the first size shows the whole index.
         prev = rows[-1] if rows else {"n": 0, "index_raw": 0, "index_gz": 0}
