@@ -30,9 +30,10 @@ check: $(STAMP)
 build: $(STAMP)
 	$(BIN)/python -m build_tools build $(if $(TODAY),--today $(TODAY))
 
-serve: build
-	@echo "网站地址：http://127.0.0.1:$(PORT)/  （按 Ctrl+C 停止）"
-	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory site
+# Builds, serves on 127.0.0.1 and watches data/, content/, overrides/ and mkdocs.yml: a changed
+# activity record shows in seconds, anything else rebuilds; pages reload themselves (commands/serve.py).
+serve: $(STAMP)
+	$(BIN)/python -m build_tools serve --port $(PORT) $(if $(TODAY),--today $(TODAY))
 
 browser-check:
 	@test -x $(CHROMIUM) || { echo "浏览器测试需要 Debian 的 Chromium：sudo apt-get install chromium fonts-noto-cjk（或设置 CHROMIUM=/path/to/chromium）"; exit 1; }

@@ -1,7 +1,9 @@
 """One measured step of the benchmark, run in its own process so its peak memory is its own.
 Validation times are CPU seconds of this process (time.process_time): the machine is shared.
 
-python bench/step.py full ROOT SITE      full build (validate → generate → mkdocs → scan → swap)
+python bench/step.py full ROOT SITE      full build (validate → generate → mkdocs → scan → swap); the docs
+                                         folder kept in ROOT/.preview/docs, as `serve` keeps it
+python bench/step.py check ROOT FILE     `check FILE` against ROOT's activities (the duplicate index in ROOT/.cache)
 python bench/step.py docs ROOT DOCS      validate + generate only, keeping the docs folder
 python bench/step.py validate ROOT       our validation of all activities; prints seconds
 python bench/step.py frictionless ROOT   frictionless alone on the same records, flattened; prints seconds
@@ -27,7 +29,14 @@ TODAY = dt.date(2026, 11, 22)
 def full(root: Path, site: Path) -> None:
     from build_tools.build import build
 
-    sys.exit(build(TODAY, site, root=root))
+    sys.exit(build(TODAY, site, root=root, keep_docs=root / ".preview/docs"))
+
+
+def check(root: Path, file: Path) -> None:
+    """What `python -m build_tools check FILE` does, with ROOT as the repository."""
+    from build_tools.schools.offline_check import check as offline_check
+
+    offline_check([file], root)
 
 
 def docs(root: Path, out: Path) -> None:
@@ -134,4 +143,4 @@ def _get(rec: dict, dotted: str) -> str:
 
 if __name__ == "__main__":
     step, *args = sys.argv[1:]
-    {"full": full, "docs": docs, "validate": validate, "frictionless": frictionless, "stats": stats}[step](*map(Path, args))
+    {"full": full, "check": check, "docs": docs, "validate": validate, "frictionless": frictionless, "stats": stats}[step](*map(Path, args))

@@ -29,10 +29,16 @@ TITLES = {
 }
 
 
-def repo_with_activities(n: int, dest: Path) -> Path:
+# A province's records as bench/run.py builds them (issue 18): three years of activities up to a few
+# weeks after the benchmark's day (2026-11-22), so that about two thirds ended more than a year before it.
+PROVINCE = (dt.date(2024, 1, 1), 3 * 365)
+
+
+def repo_with_activities(n: int, dest: Path, spread: tuple[dt.date, int] = (dt.date(2026, 1, 5), 720)) -> Path:
     """A copy of everything a build reads, with n synthetic activities instead of the samples.
 
-    Days are spread evenly; county, school, type and title are drawn independently of them
+    Days are spread evenly over `spread` (first day, number of days: by default two years around
+    the tests' day; PROVINCE for the benchmark); county, school, type and title are drawn independently of them
     (seeded: every run writes the same records), about as a province's records vary, so the
     possible-duplicate warnings they raise are the ones a real data set of that density would.
     """
@@ -40,11 +46,11 @@ def repo_with_activities(n: int, dest: Path) -> Path:
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("activities") if name == "data" else None)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     text = TEMPLATE.read_text(encoding="utf-8")
-    start = dt.date(2026, 1, 5)
+    start, days = spread
     draw = random.Random(20261122)
     for i in range(n):
         county, kind = draw.randrange(len(REGIONS)), draw.choice(list(TITLES))
-        day = start + dt.timedelta(days=(i * 7) % 720)  # spread evenly over two years around "today"
+        day = start + dt.timedelta(days=(i * 7) % days)  # 7 and the number of days share no factor: every day is used
         school = TOWNS[county] + draw.choice(SCHOOLS)
         rid = f"{day.isoformat()}-bench-{i:05d}"
         record = (

@@ -33,9 +33,10 @@ from .report.problems import Report, format_report
 from .validate import validate_all
 
 
-def build(today: dt.date, site_dir: Path, fmt: str = "text", root: Path = ROOT) -> int:
+def build(today: dt.date, site_dir: Path, fmt: str = "text", root: Path = ROOT, keep_docs: Path | None = None) -> int:
     """The pipeline into site_dir: 0 built; 1 problems (printed; site_dir untouched); 2 a site
-    folder that must not be written (site_guard)."""
+    folder that must not be written (site_guard). keep_docs: where the docs folder the site was
+    built from is kept (the preview renders changed pages from it, schools/preview.py); else it goes."""
     started = time.perf_counter()
     if why := unsafe_site_dir(site_dir, root):
         print(f"用法错误：{why}：{site_dir}。什么都没有改动。请用 --site-dir 指定别的文件夹（默认是仓库里的 site）。", file=sys.stderr)
@@ -59,6 +60,10 @@ def build(today: dt.date, site_dir: Path, fmt: str = "text", root: Path = ROOT) 
     guard = janitor.guard(tmp)  # removes tmp should this process be killed
     try:
         built = _build_in(tmp, dataset, today, site_dir, fmt, root)
+        if built is not None and keep_docs is not None:
+            shutil.rmtree(keep_docs, ignore_errors=True)
+            keep_docs.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(tmp / "docs", keep_docs)
     finally:
         stop_helpers()  # none left after a build that ran through; after an interruption, before their folder goes
         shutil.rmtree(tmp, ignore_errors=True)
@@ -76,11 +81,12 @@ def _build_in(tmp: Path, dataset: Dataset, today: dt.date, site_dir: Path, fmt: 
     None when a stage failed (its problems printed)."""
     docs, new_site = tmp / "docs", tmp / "site"
     shutil.copytree(root / "content", docs, symlinks=True)  # validation refused any symlink; never follow one
-    ctx = generate(dataset, today, docs, keep_late=True)  # model + render + export
+    numbers = published_numbers(dataset)  # read from the records, before generate lets them go
+    ctx = generate(dataset, today, docs, keep_late=True, release=True)  # model + render + export
     late = tmp / "late"
     # The privacy scan of the new site reads each page as mkdocs writes it, and the QR
     # codes and calendars where they are made: both on the other core while mkdocs runs.
-    scan = SiteScan(new_site, published_numbers(dataset), allowed=dataset.privacy_allowed)
+    scan = SiteScan(new_site, numbers, allowed=dataset.privacy_allowed)
     ctx.late.start(late, then=scan.read_late)
     os.environ["SOURCE_DATE_EPOCH"] = _epoch(today)  # mkdocs dates the sitemap with it
     try:
@@ -107,7 +113,7 @@ def _build_in(tmp: Path, dataset: Dataset, today: dt.date, site_dir: Path, fmt: 
     if why := _swap(new_site, site_dir, tmp):
         print(f"网站构建失败：{why}。原来的 site/ 保持不变。", file=sys.stderr)
         return None
-    return len(ctx.activities)
+    return len(ctx.activities) + len(ctx.archived)
 
 
 def published_numbers(dataset: Dataset) -> frozenset[str]:

@@ -26,6 +26,8 @@ COMMANDS = [
     "build_tools.commands.diff",
     "build_tools.commands.check",
     "build_tools.commands.aggregate",
+    "build_tools.commands.serve",
+    "build_tools.commands.province",
 ]
 
 

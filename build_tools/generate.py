@@ -14,6 +14,7 @@ from .check import search_terms
 from .engine.mkdocs_edge import site_url
 from .exports import api, atom_feed, calendar_export, form_data, qr, template_record
 from .load.lists import Lists
+from .model import archive
 from .model.activity import build_activity
 from .model.centres import build_centre
 from .model.context import Context
@@ -21,7 +22,7 @@ from .model.dataset import Dataset
 from .model.hotlines import HotlineBook, build_hotlines
 from .model.policies import PolicyIndex, build_policies
 from .model.site import SiteInfo
-from .pages import catalogue, directory_pages, feed_pages, field_reference, forge_page, home_page
+from .pages import archive_pages, catalogue, directory_pages, feed_pages, field_reference, forge_page, home_page
 from .pages.render import write_pages
 from .pages.statistics import statistics_pages
 
@@ -32,6 +33,7 @@ def activity_pages(ctx: Context) -> None:
 
 GENERATORS = [
     activity_pages,
+    archive_pages.write_archive,  # activities ended long ago: a small page each, lists by year and county
     calendar_export.write_calendars,  # .ics per activity; feeds: all, per type, per county
     atom_feed.write_atom,  # Atom feed of newly published activities
     api.write_api,  # activities.json (open API) and filter.json (the list filter's index)
@@ -55,13 +57,14 @@ def context(dataset: Dataset, today: dt.date, docs: Path) -> Context:
     root = dataset.root
     lists = Lists(root / "data")
     site = site_info(dataset.site[0].record, site_url(root / "mkdocs.yml"))
-    activities = [build_activity(c.file, c.record, lists) for c in dataset.activities]  # model
+    every = [build_activity(c.file, c.record, lists) for c in dataset.activities]  # model
+    activities, archived = archive.split(every, today, dataset.archive_months)
     directory = {
         "centres": tuple(build_centre(c.file, c.record, lists) for c in dataset.centres),
         "policies": PolicyIndex(tuple(p for c in dataset.policies for p in build_policies(c.record))),
         "hotlines": build_hotlines(dataset.hotlines[0].record) if dataset.hotlines else HotlineBook(),
     }
-    return Context(dataset, activities, lists, site, today, docs, **directory)
+    return Context(dataset, activities, lists, site, today, docs, **directory, archived=archived)
 
 
 def site_info(record: dict, url: str) -> SiteInfo:
@@ -71,10 +74,14 @@ def site_info(record: dict, url: str) -> SiteInfo:
                     operator=dict(record.get("operator") or {}), filing=dict(record.get("filing") or {}))
 
 
-def generate(dataset: Dataset, today: dt.date, docs: Path, keep_late: bool = False) -> Context:
+def generate(dataset: Dataset, today: dt.date, docs: Path, keep_late: bool = False, release: bool = False) -> Context:
     """Run every generator into docs. The late files (QR codes, calendars) are made into docs
-    too, unless keep_late: then the caller makes them, beside mkdocs (build.py)."""
+    too, unless keep_late: then the caller makes them, beside mkdocs (build.py). With release,
+    the activities' validation trees (every value's line and column) are let go once modelled:
+    no page needs them, and at 100,000 activities they are a gigabyte (issue 18)."""
     ctx = context(dataset, today, docs)
+    if release:
+        dataset.activities.clear()
     for generator in GENERATORS:
         generator(ctx)
     if not keep_late:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import ROOT
-from .check import consistency, directory_rules, duplicates, search_terms
+from .check import consistency, directory_rules, duplicates, search_terms, site_settings
 from .check.allow_lists import check_lists
 from .check.contract import _contract, activity_files, is_activity_file
 from .check.gc_pause import cycle_collector_paused
@@ -124,8 +124,11 @@ def validate_paths(files: list[Path], root: Path = ROOT) -> Report:
     groups: dict[str | None, list[Path]] = defaultdict(list)
     for path in files:
         kind = "statistics" if in_statistics(path) else "search-terms" if search_terms.is_table(path) else None
+        kind = "settings" if site_settings.is_site_file(path) else kind
         groups[kind or directory_kind(path)].append(path)
     synonyms = groups.pop("search-terms", [])
+    for path in groups.pop("settings", []):
+        site_settings.archive_months(path, links)  # data/site.yaml
     tables = groups.pop("statistics", [])
     report, _ = validate_activities(groups.pop(None, []), root)
     if tables:
@@ -200,7 +203,9 @@ def validate_all(root: Path = ROOT) -> tuple[Report, Dataset]:
     search_terms.check_synonyms(root, report)  # the search's synonym table (a list, like the others)
     check_package(root, report)  # what the statistics download copies from data/
     check_pages(root, report)  # the hand-written pages mkdocs will read
+    archive = site_settings.archive_months(root / site_settings.SITE_FILE, report)
     (found, statistics), (scanned, allowed) = beside.result()
     report.extend(found)
     report.extend(scanned)
-    return report, Dataset(root=root, activities=activities, **directory, statistics=statistics, privacy_allowed=allowed)
+    return report, Dataset(root=root, activities=activities, **directory, statistics=statistics,
+                           privacy_allowed=allowed, archive_months=archive)

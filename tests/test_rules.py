@@ -88,6 +88,8 @@ FILE_RULES |= {"file/symlink", "build/broken-link", "build/broken-anchor", "buil
 # The search's synonym table: test_search_terms.py.
 # The statistics download's package file: test_stats_package.py; the allow-lists: test_allow_lists.py.
 FILE_RULES |= {"stats/package-resource", "list/missing", "list/header", "list/row", "list/duplicate", "list/reference"}
+# data/site.yaml's archive age: test_archive.py.
+FILE_RULES |= {"settings/archive-after"}
 FILE_RULES |= {"search/synonym-header", "search/synonym-field", "search/synonym-word", "search/synonym-duplicate",
                "search/synonym-too-many"}
 

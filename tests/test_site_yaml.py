@@ -96,8 +96,8 @@ def test_the_guides_repository_page_uses_the_forges_links(tmp_path, kind, folder
 
     from selectolax.lexbor import LexborHTMLParser
 
+    from build_tools.model.site import SiteInfo
     from build_tools.pages.forge_page import PAGE, write_forge_page
-    from build_tools.pages.render import SiteInfo
 
     repo = "https://git.example.gov.cn/jiaoyu/portal"
     ctx = SimpleNamespace(site=SiteInfo(repo, "main", forge_kind=kind), today=dt.date(2026, 11, 22), docs=tmp_path)

@@ -25,12 +25,17 @@ SIMILARITY = 0.6
 _NOISE = re.compile(r"[\s\W_]+")
 
 
+# (county code, start day, title as compared, id) of a record; None when it takes no part.
+Key = tuple[str, dt.date, str, str | None] | None
+
+
 def title_similarity(a: str, b: str) -> float:
     """0…1: how alike two titles are, character by character (punctuation and spaces ignored)."""
-    return _similarity(_bare(a), _bare(b))
+    return _similarity(bare_title(a), bare_title(b))
 
 
-def _bare(title: str) -> str:
+def bare_title(title: str) -> str:
+    """A title as it is compared: NFKC, without spaces and punctuation."""
     return _NOISE.sub("", unicodedata.normalize("NFKC", title))
 
 
@@ -38,30 +43,37 @@ def _similarity(a: str, b: str) -> float:
     return ratio(a, b) / 100 if a and b else 0.0
 
 
-def _key(checked) -> tuple | None:
+def key(checked) -> Key:
+    """The key of a validate.Checked record."""
     rec = checked.record
     if rec.get("status") == "cancelled" or not all(k in rec for k in ("region", "start", "title")):
         return None  # a cancelled record kept beside its replacement is expected
-    return rec["region"], day(rec["start"]), _bare(rec["title"]), rec.get("id")  # _bare: the title as compared
+    return rec["region"], day(rec["start"]), bare_title(rec["title"]), rec.get("id")
 
 
 def check(new: list, existing: list, report: Report) -> None:
     """Warn on each record of `new` that resembles another record of `new` or `existing`
     (both lists of validate.Checked)."""
     records = {c.file: c for c in [*existing, *new]}  # validate passes the same list as both
-    keys = {file: _key(c) for file, c in records.items()}  # each title normalised once
+    check_keys(new, {file: key(c) for file, c in records.items()}, report)  # each title normalised once
+
+
+def check_keys(new: list, keys: dict[str, Key], report: Report) -> None:
+    """Warn on each record of `new` (validate.Checked) that resembles another record of keys
+    (file → key, `new`'s own included; duplicate_index.keys gives the repository's)."""
+    keys = keys | {c.file: key(c) for c in new}  # the named files as checked now, whatever the index says
     by_region = defaultdict(list)
-    for file, key in keys.items():
-        if key:
-            by_region[key[0]].append((key[1], key[2], file, key[3]))
+    for file, k in keys.items():
+        if k:
+            by_region[k[0]].append((k[1], k[2], file, k[3]))
     for near in by_region.values():
         near.sort(key=lambda entry: entry[0])  # by start day: only a window of it is compared (linear in records)
     window = dt.timedelta(days=WINDOW_DAYS)
     for c in new:
-        key = keys[c.file]
-        if key is None:
+        mine = keys[c.file]
+        if mine is None:
             continue
-        region, start, title, rid = key
+        region, start, title, rid = mine
         near = by_region[region]
         first = bisect_left(near, start - window, key=lambda entry: entry[0])
         last = bisect_right(near, start + window, key=lambda entry: entry[0])

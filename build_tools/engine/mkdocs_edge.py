@@ -75,6 +75,7 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, late: Sequence
         if written:
             config.plugins["portal-pages-written"] = _pages_written_plugin(written)
         config.plugins["portal-text-only"] = _text_only_plugin()
+        config.plugins["portal-release-pages"] = _release_pages_plugin()
         build(config)
         if not report.errors:  # a warning logged outside the engine's own counter fails the build too
             return [Path(d) for d in config.theme.dirs]
@@ -86,6 +87,54 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, late: Sequence
     finally:
         for log in logs:
             log.removeHandler(collect)
+    raise MkdocsFailed(report)
+
+
+def render_pages(config_file: Path, docs_dir: Path, site_dir: Path, pages: Sequence[str],
+                 theme_values: dict | None = None) -> None:
+    """Render only the given pages (paths relative to docs_dir) of a docs folder that was built
+    whole before, into site_dir, as the full build renders them (theme, nav, our plugins).
+
+    For the preview (`make serve`): mkdocs has no incremental build, and reading every page to
+    show one changed record took minutes at 5,000 activities. Links and titles of the other pages
+    come from the nav as mkdocs.yml gives it; nothing else is checked here: the deployed site is
+    always a full build. MkDocsFailed as build_site raises it. `theme_values` as for build_site.
+    """
+    engine()
+    import jinja2
+    from mkdocs import exceptions
+    from mkdocs.commands.build import _build_page, _populate_page
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+    from mkdocs.structure.nav import get_navigation
+    from mkdocs.structure.pages import Page
+
+    from ..report.problems import Report
+    from .mkdocs_problems import from_log, from_template_error
+
+    root, report = config_file.parent, Report()
+    try:
+        config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir))
+        if theme_values is not None:
+            config["extra"]["portal"] = theme_values
+        config.plugins["portal-text-only"] = _text_only_plugin()
+        files = get_files(config)
+        env = config.theme.get_env()
+        files.add_files_from_theme(env, config)
+        nav = get_navigation(files, config)
+        chosen = [files.get_file_from_path(p) for p in pages]
+        for file in (f for f in chosen if f is not None):
+            if file.page is None:
+                Page(None, file, config)
+            _populate_page(file.page, config, files)
+        env = config.plugins.on_env(env, config=config, files=files)
+        for file in (f for f in chosen if f is not None):
+            _build_page(file.page, config, files.documentation_pages(), nav, env)
+        return
+    except jinja2.TemplateError as exc:
+        from_template_error(exc, root, report)
+    except (exceptions.MkDocsException, exceptions.Abort, OSError) as exc:
+        from_log(str(exc), docs_dir, root, report)
     raise MkdocsFailed(report)
 
 
@@ -154,7 +203,7 @@ def _text_only_plugin():
             # previous/next) are changed before any template shows them.
             env.autoescape = True
             for file in files.documentation_pages():
-                if file.page is not None:
+                if file.page is not None and file.page.title is not None:  # None: a page render_pages did not read
                     file.page.title = html_text(file.page.title)
                     for anchor in anchors(file.page.toc):  # Markdown's heading HTML, as text
                         anchor.title = html_text(html.unescape(anchor.title))
@@ -166,6 +215,31 @@ def _text_only_plugin():
             return context
 
     return TextOnly()
+
+
+def _release_pages_plugin():
+    """A plugin that lets go of each page's Markdown once it is HTML, and of its HTML once written.
+
+    mkdocs reads and renders every page before it writes the first one, and keeps each page's
+    source and HTML to the end of the build (issue 18: at 100,000 activities that alone is
+    gigabytes). Nothing reads page.markdown after on_page_content, nor page.content after the
+    page is written; the anchors that links are checked against are kept apart by mkdocs, and
+    every title is fixed by then (portal-text-only sets it in on_env).
+    """
+    from mkdocs.plugins import BasePlugin, event_priority
+
+    class ReleasePages(BasePlugin):
+        @event_priority(-100)  # after every other plugin has seen the Markdown
+        def on_page_content(self, html, page, config, files):
+            page.markdown = ""  # not None: Page.title reads None as "not read yet"
+            return html
+
+        @event_priority(-100)  # last: the output is made; mkdocs writes it right after this event
+        def on_post_page(self, output, page, config):
+            page.content = None
+            return output
+
+    return ReleasePages()
 
 
 def _pages_written_plugin(written: Callable[[str], None]):

@@ -18,6 +18,7 @@ CALENDAR = "activities/calendar/"  # subscription page and feeds
 CALENDAR_ALL = CALENDAR + "all.ics"
 ATOM = "activities/feed.xml"
 API_JSON = "activities/activities.json"
+API_SCHEMA = "activities/activities.schema.json"  # the JSON Schema of API_JSON's version
 API_PAGE = "activities/api/"
 FILTER_INDEX = "activities/filter.json"
 

@@ -8,6 +8,7 @@ documentation cannot drift from the file.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..engine import site_paths
@@ -19,7 +20,9 @@ from .common import bulk_phone, current, listed
 if TYPE_CHECKING:
     from ..model.context import Context
 
-VERSION = 1
+# 2 (issue 18): `archived` added, and links.ics is null for an archived activity (it has no calendar
+# file any more). The JSON Schema of each version: build_tools/exports/schemas/activities-<version>.schema.json.
+VERSION = 2
 LICENCE = "CC-BY-4.0"
 
 # (path, type, meaning); "[]" marks a list, "x[].y" a key of each list item.
@@ -85,7 +88,8 @@ FIELDS: list[tuple[str, str, str]] = [
     ("activities[].last_confirmed", "日期", "主办单位最近核实的日期。"),
     ("activities[].published", "日期", "首次发布日期（记录未填时等于 last_confirmed）。"),
     ("activities[].description_markdown", "文字", "详细介绍（受限的 Markdown）。"),
-    ("activities[].links.ics", "网址", "这项活动的日历文件（.ics）。"),
+    ("activities[].archived", "是否", "是否已归档：结束一段时间（data/site.yaml 的 archive_after_months，默认 12 个月）后，页面只保留简要信息，不再有日历文件、海报和二维码。"),
+    ("activities[].links.ics", "网址或 null", "这项活动的日历文件（.ics；已归档的活动为 null）。"),
     ("activities[].links.poster", "网址或 null", "可打印的 A4 海报页面（活动结束后为 null）。"),
     ("activities[].links.qr_page", "网址或 null", "活动页面的二维码（SVG；活动结束后为 null）。"),
     ("activities[].links.qr_signup", "网址或 null", "报名表的二维码（SVG；没有报名表或活动结束后为 null）。"),
@@ -97,8 +101,8 @@ def _day(value) -> str | None:
     return value.isoformat() if value is not None else None
 
 
-def record(a: Activity, status: Status, ctx: Context) -> dict:
-    """One activity as the API gives it."""
+def record(a: Activity, status: Status, ctx: Context, archived: bool = False) -> dict:
+    """One activity as the API gives it (an archived one has no calendar file)."""
     site, region = ctx.site, ctx.lists.region(a.region_code)
     skills = {s["name"]: s["code"] for s in ctx.lists.skills}
     folder, shared = site_paths.page(a.id), current(a, ctx.today)
@@ -148,8 +152,9 @@ def record(a: Activity, status: Status, ctx: Context) -> dict:
         "last_confirmed": a.last_confirmed.isoformat(),
         "published": (a.published or a.last_confirmed).isoformat(),
         "description_markdown": a.description,
+        "archived": archived,
         "links": {
-            "ics": site.url(folder + site_paths.ics_name(a.id)),
+            "ics": None if archived else site.url(folder + site_paths.ics_name(a.id)),
             "poster": site.url(folder + site_paths.POSTER) if shared else None,
             "qr_page": site.url(folder + site_paths.QR_PAGE) if shared else None,
             "qr_signup": site.url(folder + site_paths.QR_SIGNUP) if shared and a.signup_url else None,
@@ -159,7 +164,8 @@ def record(a: Activity, status: Status, ctx: Context) -> dict:
 
 
 def activities_json(ctx: Context) -> dict:
-    items = [record(a, s, ctx) for a, s in listed(ctx)]
+    old = {a.id for a in ctx.archived}
+    items = [record(a, s, ctx, a.id in old) for a, s in listed(ctx, archived=True)]  # open data: every activity
     return {
         "version": VERSION,
         "generated_on": ctx.today.isoformat(),
@@ -205,6 +211,8 @@ def _filter_row(a: Activity, status: Status, skills: dict[str, str]) -> list:
 
 
 def write_api(ctx: Context) -> None:
+    schema = Path(__file__).parent / f"schemas/activities-{VERSION}.schema.json"
+    site_paths.write(ctx.docs, site_paths.API_SCHEMA, schema.read_bytes())
     site_paths.write(
         ctx.docs, site_paths.API_JSON, json.dumps(activities_json(ctx), ensure_ascii=False, separators=(",", ":")) + "\n"
     )

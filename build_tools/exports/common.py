@@ -16,9 +16,11 @@ SHANGHAI = "Asia/Shanghai"
 CST = dt.timezone(dt.timedelta(hours=8), "CST")
 
 
-def listed(ctx: Context) -> list[tuple[Activity, Status]]:
-    """Every activity with its status on the build day, ordered by start day then id."""
-    return sorted(((a, status_on(a, ctx.today)) for a in ctx.activities), key=lambda p: (p[0].start_day, p[0].id))
+def listed(ctx: Context, archived: bool = False) -> list[tuple[Activity, Status]]:
+    """Every live activity (and, if `archived`, the archived ones too) with its status on the build
+    day, ordered by start day then id."""
+    chosen = ctx.activities + ctx.archived if archived else ctx.activities
+    return sorted(((a, status_on(a, ctx.today)) for a in chosen), key=lambda p: (p[0].start_day, p[0].id))
 
 
 def bulk_phone(a: Activity) -> str:

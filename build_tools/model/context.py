@@ -20,7 +20,7 @@ from .site import SiteInfo
 @dataclass(frozen=True)
 class Context:
     dataset: Dataset
-    activities: list[Activity]  # typed, in file order
+    activities: list[Activity]  # typed, in file order: the live ones (not archived)
     lists: Lists
     site: SiteInfo
     today: dt.date
@@ -29,3 +29,4 @@ class Context:
     policies: PolicyIndex = field(default_factory=PolicyIndex)  # the policy library, which other pages link to
     hotlines: HotlineBook = field(default_factory=HotlineBook)  # local help numbers
     late: LateFiles = field(default_factory=LateFiles)  # slow files no page needs while mkdocs runs
+    archived: list[Activity] = field(default_factory=list)  # ended long ago (model/archive.py): small pages only

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..check.site_settings import DEFAULT_MONTHS
 from ..load.strict_yaml import Document
 from ..stats.check import Statistics
 
@@ -31,3 +32,4 @@ class Dataset:
     site: list[Checked] = field(default_factory=list)  # data/site.yaml (exactly 1 file: the build needs it)
     statistics: Statistics | None = None  # data/statistics/*.csv|xlsx, checked and audited
     privacy_allowed: frozenset[tuple[str, str]] = frozenset()  # (rule, text) of exceptions, ("image", sha256) stated
+    archive_months: int = DEFAULT_MONTHS  # data/site.yaml: an activity ended this long ago is archived

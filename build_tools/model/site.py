@@ -24,6 +24,11 @@ class SiteInfo:
     def edit_url(self, file: str) -> str:
         return self.forge.edit_url(file)
 
+    def record_url(self, file: str) -> str:
+        """Where the record can be read in the repository (no account needed): the forge's file
+        view (GitHub and GitLab redirect their tree view of a file to it)."""
+        return self.forge.folder_url(file)
+
     def url(self, path: str) -> str:
         """The absolute address of a site path such as "activities/x/"."""
         return self.site_url + path

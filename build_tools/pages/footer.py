@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .render import SiteInfo
+from ..model.site import SiteInfo
 
 ICP_LINK = "https://beian.miit.gov.cn/"  # the MIIT filing system, where the ICP number is checked
 POLICE_LINK = "https://beian.mps.gov.cn/#/query/webSearch?code="  # the MPS filing system, + the number's digits

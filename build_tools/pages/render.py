@@ -55,6 +55,23 @@ def environment() -> jinja2.Environment:
     return env
 
 
+def write_activity(env: jinja2.Environment, out: Path, item: Listed, site: SiteInfo, lists: Lists, today: dt.date,
+                   policies: PolicyIndex) -> list[Path]:
+    """One activity's page and, while it is not over, its poster page, under out (docs/activities/);
+    the files written. The full build and the preview of one changed record (schools/preview.py) both use it."""
+    page = activity_page(item, site, lists, today)
+    links = {ref: href for ref in item.activity.policy_refs if (href := policies.href(ref, "../"))}
+    values = {"today": today, "item": item, "a": item.activity, "page": page}
+    paths = [out / f"{item.activity.id}.md"]
+    out.mkdir(parents=True, exist_ok=True)
+    paths[0].write_text(env.get_template("activity.md.j2").render(site=site, policy_links=links, **values), encoding="utf-8")
+    if page.poster:
+        paths.append(out / item.activity.id / "poster.md")
+        paths[1].parent.mkdir(parents=True, exist_ok=True)
+        paths[1].write_text(env.get_template("poster.md.j2").render(**values), encoding="utf-8")
+    return paths
+
+
 def write_pages(activities: list[Activity], today: dt.date, docs: Path, lists: Lists, site: SiteInfo,
                 policies: PolicyIndex | None = None) -> list[Path]:
     """Write every generated page under docs/activities/; returns the files written.
@@ -78,15 +95,7 @@ def write_pages(activities: list[Activity], today: dt.date, docs: Path, lists: L
 
     def activity_files(part: list[Listed]) -> list[Path]:
         """Each activity's page and, while it is not over, its poster page (~3 ms a page)."""
-        paths = []
-        for item in part:
-            page = activity_page(item, site, lists, today)
-            links = {ref: href for ref in item.activity.policy_refs if (href := policies.href(ref, "../"))}
-            paths.append(write(f"{item.activity.id}.md", "activity.md.j2", item=item, a=item.activity, site=site,
-                               page=page, policy_links=links))
-            if page.poster:
-                paths.append(write(f"{item.activity.id}/poster.md", "poster.md.j2", item=item, a=item.activity, page=page))
-        return paths
+        return [path for item in part for path in write_activity(env, out, item, site, lists, today, policies)]
 
     def put_list(first: str, title: str, listed: list[Listed], choices=None, type_code: str | None = None) -> None:
         """Every page of one list (paging.list_pages); an activity type's pages name the policies requiring it."""

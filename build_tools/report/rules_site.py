@@ -66,4 +66,9 @@ RULES = [
     Rule("search/synonym-too-many", "error", "搜索同义词表超过 {limit} 行。", "请只保留真正常见的写法；县名的简称不用写，网站会自动加上。",
          doc="搜索打开时要下载这张表，太大会让手机上的第一次搜索变慢。",
          example="（一张有几千行的词表）"),
+    # Site settings (data/site.yaml, build_tools/check/site_settings.py)
+    Rule("settings/archive-after", "error", "archive_after_months 应是 1 到 {most} 之间的整数（月数），收到 {value}。",
+         "请写一个整数，例如 archive_after_months: 12（活动结束 12 个月后，页面转为简短的档案页）；不需要改动时删掉这一行，默认就是 12。",
+         doc="活动结束多久以后转入活动档案：档案页只保留名称、日期、县区、主办单位和简介，不再有海报、二维码和日历文件，网站因此能容纳全省多年的活动。这个数决定了成千上万个页面的样子，所以只接受合理范围内的整数。",
+         example="archive_after_months: 十二个月"),
 ]

@@ -12,10 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import ROOT
-from ..check import duplicates
-from ..pages.catalogue import anchor
+from ..check import duplicate_index, duplicates
 from ..report.problems import Report
-from ..validate import activity_files, is_activity_file, validate_activities, validate_paths
+from ..validate import is_activity_file, validate_activities, validate_paths
 
 
 def check(files: list[Path], root: Path = ROOT) -> Report:
@@ -24,10 +23,21 @@ def check(files: list[Path], root: Path = ROOT) -> Report:
     named = [f for f in files if is_activity_file(f)]
     if named:
         _, mine = validate_activities(named, root)
-        names = {c.file for c in mine}
-        _, everything = validate_activities(activity_files(root), root)
-        duplicates.check(mine, [c for c in everything if c.file not in names], report)
+        # The rest of the repository from the duplicate index (read again only where a file
+        # changed): independent of how many activities there are (issue 18).
+        others = duplicate_index.keys(root)
+        for path in named:
+            others.pop(_under(path, root), None)  # the named files count as checked now
+        duplicates.check_keys(mine, others, report)
     return report
+
+
+def _under(path: Path, root: Path) -> str:
+    """path relative to root, as the index names it ("" when it lies outside)."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return ""
 
 
 def summary(report: Report, files: list[Path]) -> str:
@@ -42,5 +52,7 @@ def summary(report: Report, files: list[Path]) -> str:
         lines.append("全部通过，可以提交了。")
     codes = sorted({p.code for p in report.problems})
     if codes:
+        from ..pages.catalogue import anchor  # the pages (jinja2) only when there is a code to link
+
         lines.append("每个错误代码的详细解释见网站“学校和主办单位 › 错误代码说明”页：" + "、".join(f"#{anchor(c)}" for c in codes))
     return "\n".join(lines)

@@ -10,9 +10,25 @@ from .. import ROOT
 from ..load.sources import real_path, rel
 from ..report.problems import Report
 from .contract import STATS_DIR, Contract, is_table, load_contract, statistics_files
-from .disclosure import check_across, check_cell
 from .history import check_history, effective_ledger
 from .tables import Cell, check_tables
+
+
+# The disclosure rules import numpy and scipy (the LP audit, about a second): only when
+# statistics are checked, never for `check` on an activity file (issue 18).
+def check_cell(*args) -> bool:
+    """disclosure.check_cell, imported on first use."""
+    from .disclosure import check_cell as check
+
+    return check(*args)
+
+
+def check_across(*args) -> None:
+    """disclosure.check_across, imported on first use."""
+    from .disclosure import check_across as check
+
+    check(*args)
+
 
 
 @dataclass(frozen=True)
