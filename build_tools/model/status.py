@@ -37,10 +37,12 @@ def status_on(activity, today: dt.date) -> Status:
     """The status shown on `today` (the build's --today, never the clock)."""
     if activity.status == "cancelled":
         return _make("cancelled")
-    if activity.end_day < today:
-        return _make("ended")
+    # A postponed activity never took place on its old dates: it stays 延期 until the organiser
+    # writes the new dates and sets `status` back to scheduled (then the dates decide again).
     if activity.status == "postponed":
         return _make("postponed")
+    if activity.end_day < today:
+        return _make("ended")
     if activity.full:
         return _make("full")
     if activity.signup_url is None or activity.volunteers_needed == 0:
