@@ -20,7 +20,7 @@ from .exports import api, atom_feed, calendar_export, form_data, qr, template_re
 from .load.lists import Lists
 from .model.activity import Activity, build_activity
 from .model.directory import Centre, HotlineBook, PolicyIndex, build_centre, build_hotlines, build_policies
-from .pages import catalogue, directory_pages, feed_pages, field_reference, home_page
+from .pages import catalogue, directory_pages, feed_pages, field_reference, home_page, removed_pages
 from .pages.render import SiteInfo, write_pages
 from .pages.statistics import statistics_pages
 from .validate import Dataset
@@ -46,6 +46,7 @@ def activity_pages(ctx: Context) -> None:
 
 GENERATORS = [
     activity_pages,
+    removed_pages.write_removed_pages,  # the old addresses of deleted or renamed activities
     calendar_export.write_calendars,  # .ics per activity; feeds: all, per type, per county
     atom_feed.write_atom,  # Atom feed of newly published activities
     api.write_api,  # activities.json (open API) and filter.json (the list filter's index)

@@ -94,6 +94,7 @@ DIRECTORY = {
     "policies": ("data/policies.yaml", "policies.schema.yaml", directory_rules.check_policies),
     "hotlines": ("data/hotlines.yaml", "hotlines.schema.yaml", directory_rules.check_hotlines),
     "organizations": ("data/organizations.yaml", "organizations.schema.yaml", directory_rules.check_organizations),
+    "removed": ("data/removed-activities.yaml", "removed-activities.schema.yaml", directory_rules.check_removed),
 }
 
 
@@ -200,6 +201,7 @@ class Dataset:
     policies: list[Checked] = field(default_factory=list)  # data/policies.yaml (0 or 1 file)
     hotlines: list[Checked] = field(default_factory=list)  # data/hotlines.yaml (0 or 1 file)
     organizations: list[Checked] = field(default_factory=list)  # data/organizations.yaml, checked like the rest
+    removed: list[Checked] = field(default_factory=list)  # data/removed-activities.yaml: old addresses kept
     statistics: Statistics | None = None  # data/statistics/*.csv|xlsx, checked and audited
     privacy_allowed: frozenset[tuple[str, str]] = frozenset()  # (rule, text) of exceptions, ("image", sha256) stated
 
@@ -224,6 +226,9 @@ def validate_all(root: Path = ROOT) -> tuple[Report, Dataset]:
         found, directory[kind] = validate_directory(kind, directory_files(kind, root), root)
         report.extend(found)
     search_terms.check_synonyms(root, report)  # the search's synonym table (a list, like the others)
+    live = {c.record["id"] for c in activities}
+    for c in directory["removed"]:
+        directory_rules.check_removed_against(c.record, c.doc, c.file, live, report)
     (found, statistics), (scanned, allowed) = beside.result()
     report.extend(found)
     report.extend(scanned)
