@@ -79,6 +79,7 @@ def description(a: Activity, status: Status, site: SiteInfo) -> str:
     lines = [
         a.summary,
         "",
+        *(["示例数据：本活动、电话和报名链接都是虚构的，请勿拨打或报名。", ""] if a.example else []),
         f"时间：{text.when(a)}",
         f"地点：{a.venue_name}（{a.venue_address}）",
         f"面向：{a.audience_summary}",

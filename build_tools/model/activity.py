@@ -75,6 +75,7 @@ class Activity:
     last_confirmed: dt.date
     description: str
     published: dt.date | None = None  # first published; the Atom feed of new activities sorts by it
+    example: bool = False  # sample data (`example: true`): its numbers are not dialled, its pages say so
 
     @property
     def start_day(self) -> dt.date:
@@ -111,4 +112,5 @@ def build_activity(file: str, rec: dict, lists: Lists) -> Activity:
         contact_role=contact["role"], contact_phone=contact.get("phone", ""), contact_email=contact.get("email", ""),
         policy_refs=tuple(rec.get("policy_refs", [])), last_confirmed=rec["last_confirmed"],
         description=rec.get("description", ""), published=rec.get("published"),
+        example=bool(rec.get("example", False)),
     )
