@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..check.consistency import day
 from ..load.lists import Lists
+from ..report.dates import WEEKDAYS, weekly_days
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,19 @@ class Supply:
     @property
     def still_needed(self) -> int:
         return max(self.quantity - self.received, 0)
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    """Weekly, on the start day's weekday, from start to end (the record's `recurrence`, checked)."""
+
+    weekday: str  # 星期六
+    time: str  # "09:00-11:30", or "" when the record gives no time
+    skipped: tuple[dt.date, ...]  # days in the run when it does not take place
+
+    def days(self, first: dt.date, last: dt.date) -> list[dt.date]:
+        """The days it takes place."""
+        return [d for d in weekly_days(first, last) if d not in self.skipped]
 
 
 @dataclass(frozen=True)
@@ -76,6 +90,7 @@ class Activity:
     description: str
     published: dt.date | None = None  # first published; the Atom feed of new activities sorts by it
     example: bool = False  # sample data (`example: true`): its numbers are not dialled, its pages say so
+    recurrence: Recurrence | None = None  # weekly activities: RRULE in calendars, 每周六 on the page
 
     @property
     def start_day(self) -> dt.date:
@@ -88,6 +103,27 @@ class Activity:
     @property
     def all_day(self) -> bool:
         return not isinstance(self.start, dt.datetime)
+
+
+def _clock(text: str) -> dt.time:
+    return dt.time(int(text[:2]), int(text[3:5]))
+
+
+def day_times(a: Activity) -> tuple[dt.time, dt.time] | None:
+    """When an all-day record still says the hours: recurrence.time, or the timetable of a one-day
+    activity (the first item's start, the latest time given). None when unknown or not in order."""
+    if not a.all_day:
+        return None
+    if a.recurrence is not None:
+        spans = [a.recurrence.time] if a.recurrence.time else []
+    elif a.start_day == a.end_day:
+        spans = [t.time for t in a.timetable if t.date in (None, a.start_day)]
+    else:
+        spans = []
+    if not spans:
+        return None
+    start, end = _clock(spans[0]), max(_clock(x) for span in spans for x in span.split("-"))
+    return (start, end) if end > start else None
 
 
 def build_activity(file: str, rec: dict, lists: Lists) -> Activity:
@@ -113,4 +149,13 @@ def build_activity(file: str, rec: dict, lists: Lists) -> Activity:
         policy_refs=tuple(rec.get("policy_refs", [])), last_confirmed=rec["last_confirmed"],
         description=rec.get("description", ""), published=rec.get("published"),
         example=bool(rec.get("example", False)),
+        recurrence=_recurrence(rec),
     )
+
+
+def _recurrence(rec: dict) -> Recurrence | None:
+    rule = rec.get("recurrence")
+    if rule is None:
+        return None
+    weekday = rule.get("weekday", WEEKDAYS[day(rec["start"]).weekday()])
+    return Recurrence(weekday, rule.get("time", ""), tuple(rule.get("except") or ()))

@@ -13,6 +13,8 @@ import string
 import yaml
 from markupsafe import Markup, escape
 
+from ..model.activity import day_times
+
 _PUNCT = {ord(c): f"&#{ord(c)};" for c in string.punctuation}
 _WEEKDAYS = "一二三四五六日"
 
@@ -53,7 +55,14 @@ def cn_date_week(value: dt.date) -> str:
 def when(activity) -> str:
     """The activity's date range in Chinese, with times for timed events."""
     start, end = activity.start, activity.end
+    rule, times = activity.recurrence, day_times(activity)
+    hours = f" {times[0]:%H:%M}–{times[1]:%H:%M}" if times else ""
+    if rule is not None:
+        skipped = f"（{'、'.join(cn_date(d) for d in rule.skipped)}不举行）" if rule.skipped else ""
+        return f"每周{rule.weekday[-1]}{hours}，{cn_date(start)}至{cn_date(end)}{skipped}"
     if activity.all_day:
+        if start == end and hours:
+            return cn_date_week(start) + hours
         if start == end:
             return cn_date_week(start)
         return f"{cn_date_week(start)} 至 {cn_date_week(end)}"
