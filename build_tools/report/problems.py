@@ -135,17 +135,46 @@ class Report:
 
 
 def format_report(report: Report, fmt: str) -> str:
-    """Render a report as text (for people), json (for tools) or github (PR annotations)."""
+    """Render a report as text (for people), json (for tools), github (PR annotations) or summary
+    (a Markdown table for the job summary: GitHub shows only 10 annotations per step)."""
     problems = report.sorted()
     if fmt == "json":
         return json.dumps([asdict(p) for p in problems], ensure_ascii=False, indent=2)
     if fmt == "github":
         return "\n".join(_github_line(p) for p in problems)
+    if fmt == "summary":
+        return _summary(problems)
     lines = [p.as_text() for p in problems]
     n_err = sum(p.severity == "error" for p in problems)
     n_warn = len(problems) - n_err
     lines.append(f"共 {n_err} 个错误，{n_warn} 个警告。" if problems else "数据检查通过，没有发现问题。")
     return "\n".join(lines)
+
+
+def _cell(text: str) -> str:
+    """Text as one cell of a GitHub Markdown table: | and newlines would break the row; <, > and &
+    as character references, so a value can never become markup in the summary."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace("|", "&#124;").replace("\r", " ").replace("\n", " ").replace("`", "&#96;")
+
+
+def _summary(problems: list[Problem]) -> str:
+    """Every problem as a row of a Chinese Markdown table (file, line, field, message)."""
+    if not problems:
+        return "### 数据检查\n\n数据检查通过，没有发现问题。\n"
+    n_err = sum(p.severity == "error" for p in problems)
+    rows = [
+        "### 数据检查：发现问题",
+        "",
+        f"共 {n_err} 个错误，{len(problems) - n_err} 个警告。每一行是一个问题：按“怎么改”修改后再提交。",
+        "",
+        "| 文件 | 行 | 字段 | 问题和怎么改 | 代码 |",
+        "| --- | ---: | --- | --- | --- |",
+    ]
+    for p in problems:
+        tag = "" if p.severity == "error" else "（警告）"
+        rows.append(f"| {_cell(p.file)} | {p.line} | {_cell(p.field) or '—'} | {tag}{_cell(p.message + p.hint)} | {_cell(p.code)} |")
+    return "\n".join(rows) + "\n"
 
 
 def _github_line(p: Problem) -> str:
