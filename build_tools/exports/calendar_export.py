@@ -1,5 +1,5 @@
 """Calendar files (RFC 5545) made with the icalendar library: one per activity, and
-subscribable feeds of all activities, per activity type and per county.
+subscribable feeds of all activities, per activity type, per county and per type in a county.
 
 Decisions (also explained on the calendar page, templates/calendar.md.j2):
 - UID is <id>@<uid_domain> (data/site.yaml): calendars match later versions by UID.
@@ -169,7 +169,7 @@ def calendar(events: list[bytes], timed: bool, name: str = "", about: str = "") 
 
 
 def write_calendars(ctx: Context) -> None:
-    """Per-activity .ics files and the feeds: all, per type, per region."""
+    """Per-activity .ics files and the feeds: all, per type, per region, per type in a region."""
     site, items = ctx.site, listed(ctx)
     by_id = {a.id: (a, status) for a, status in items}
 
@@ -205,3 +205,13 @@ def write_calendars(ctx: Context) -> None:
             f"{title}：{r['prefecture']}{r['name']}",
             about,
         )
+    regions = {r["code"]: r["prefecture"] + r["name"] for r in ctx.lists.regions}
+    for type_code, type_name, region in type_county_pairs([a for a, _ in items]):  # every pair with activities
+        chosen = [a for a in recent if (a.type_code, a.region_code) == (type_code, region)]
+        write(site_paths.calendar_pair_feed(type_code, region), chosen, f"{title}：{regions[region]}{type_name}", about)
+
+
+def type_county_pairs(activities: list[Activity]) -> list[tuple[str, str, str]]:
+    """(type code, type name, county code) of every pair that has an activity, ended or not: a pair
+    the list filter can show has its feed, even when nothing in it is recent."""
+    return sorted({(a.type_code, a.type_name, a.region_code) for a in activities})
