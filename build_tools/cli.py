@@ -28,6 +28,7 @@ COMMANDS = [
     "build_tools.commands.diff",
     "build_tools.commands.check",
     "build_tools.commands.aggregate",
+    "build_tools.commands.links",
 ]
 
 

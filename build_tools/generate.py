@@ -18,6 +18,7 @@ from .engine.forked import LateFiles
 from .engine.mkdocs_edge import site_url
 from .exports import api, atom_feed, calendar_export, form_data, qr, template_record
 from .load.lists import Lists
+from .model import link_status
 from .model.activity import Activity, build_activity
 from .model.directory import Centre, HotlineBook, PolicyIndex, build_centre, build_hotlines, build_policies
 from .pages import catalogue, directory_pages, feed_pages, field_reference, home_page, removed_pages
@@ -41,7 +42,8 @@ class Context:
 
 
 def activity_pages(ctx: Context) -> None:
-    write_pages(ctx.activities, ctx.today, ctx.docs, ctx.lists, ctx.site, policies=ctx.policies)
+    write_pages(ctx.activities, ctx.today, ctx.docs, ctx.lists, ctx.site, policies=ctx.policies,
+                broken=link_status.broken(ctx.dataset.root))  # what the scheduled link check found
 
 
 GENERATORS = [

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..engine import site_paths
-from ..model.status import status_on
+from ..model.status import status_on, unconfirmed
 from .directory_pages import by_prefecture, counties
 from .render import Listed, environment, sort_for_list
 
@@ -35,7 +35,7 @@ class Figure:
 
 
 def _listed(ctx: Context) -> list[Listed]:
-    return [Listed(a, status_on(a, ctx.today)) for a in ctx.activities]
+    return [Listed(a, status_on(a, ctx.today), unconfirmed(a, ctx.today)) for a in ctx.activities]
 
 
 def recruiting(items: list[Listed]) -> list[Listed]:

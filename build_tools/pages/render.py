@@ -20,7 +20,7 @@ from ..model.activity import Activity
 from ..model.directory import PolicyIndex
 from ..model.groupings import facets, groupings, months_of
 from ..model.paging import list_pages
-from ..model.status import Status, status_on
+from ..model.status import CONFIRM_WITHIN_DAYS, Status, status_on, unconfirmed
 from . import text
 from .activity_page import activity_page
 
@@ -60,6 +60,8 @@ class Listed:
 
     activity: Activity
     status: Status
+    unconfirmed: bool = False  # 待核实 (status.unconfirmed): not confirmed shortly before its start
+    signup_broken: bool = False  # the link checker could not open its sign-up form (model/link_status)
 
 
 @dataclass(frozen=True)
@@ -85,21 +87,22 @@ def sort_for_list(items: list[Listed], today: dt.date) -> tuple[list[Listed], li
 
 
 def write_pages(activities: list[Activity], today: dt.date, docs: Path, lists: Lists, site: SiteInfo,
-                policies: PolicyIndex | None = None) -> list[Path]:
+                policies: PolicyIndex | None = None, broken: frozenset[str] = frozenset()) -> list[Path]:
     """Write every generated page under docs/activities/; returns the files written.
 
-    `policies` links an activity's 政策依据 and each activity-type page to the policy library.
+    `policies` links an activity's 政策依据 and each activity-type page to the policy library;
+    `broken` holds the sign-up links the link checker could not open.
     """
     policies = policies or PolicyIndex()
     env = environment()
-    items = [Listed(a, status_on(a, today)) for a in activities]
+    items = [Listed(a, status_on(a, today), unconfirmed(a, today), a.signup_url in broken) for a in activities]
     out = docs / "activities"
     written: list[Path] = []
 
     def write(rel: str, template: str, **ctx) -> Path:
         path = out / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(env.get_template(template).render(today=today, **ctx), encoding="utf-8")
+        path.write_text(env.get_template(template).render(today=today, confirm_days=CONFIRM_WITHIN_DAYS, **ctx), encoding="utf-8")
         return path
 
     def put(rel: str, template: str, **ctx) -> None:
