@@ -99,7 +99,9 @@ def test_the_status_file_is_what_the_build_reads(tmp_path, server):
 
 def test_a_dead_sign_up_link_turns_the_button_into_advice(repo_copy, tmp_path):
     signup = "https://signup.example.org.cn/yunxi/2027-summer-camp"
-    status = {"links": {signup: {"ok": False, "status": 404, "reason": "网站回答 404"}}}
+    policy = "https://www.gov.cn/zhengce/content/2016-02/14/content_5041066.htm"
+    status = {"links": {signup: {"ok": False, "status": 404, "reason": "网站回答 404"},
+                        policy: {"ok": False, "status": None, "reason": "10 秒内没有回答"}}}
     (repo_copy / STATUS_FILE).parent.mkdir(parents=True)
     (repo_copy / STATUS_FILE).write_text(json.dumps(status), encoding="utf-8")
     site = tmp_path / "site"
@@ -108,3 +110,5 @@ def test_a_dead_sign_up_link_turns_the_button_into_advice(repo_copy, tmp_path):
     assert "报名链接暂时无法打开，请先联系主办方" in camp and f'href="{signup}"' not in camp.split("facts")[1].split("share")[0]
     other = (site / "activities/2027-01-09-luzhai-winter-sports-day/index.html").read_text(encoding="utf-8")
     assert "报名链接暂时无法打开" not in other
+    policies = (site / "policies/index.html").read_text(encoding="utf-8")
+    assert policies.count("原文链接暂时无法打开") == 1
