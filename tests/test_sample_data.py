@@ -49,7 +49,8 @@ def test_no_sample_number_is_a_tel_link_and_every_page_showing_one_says_so(built
 
 def test_the_activity_page_of_a_sample_says_it_first(built_site):
     html = (built_site / "activities/2027-07-10-yunxi-summer-camp/index.html").read_text(encoding="utf-8")
-    assert html.index("示例数据，请勿拨打或报名") < html.index("<dl class=\"facts\">")
+    # Right after the sign-up button (the facts and the button keep the phone's first screen).
+    assert html.index('class="signup"') < html.index("示例数据：示例号码，请勿拨打") < html.index('class="actions"')
     poster = (built_site / "activities/2027-07-10-yunxi-summer-camp/poster/index.html").read_text(encoding="utf-8")
     assert "示例海报" in poster
 
@@ -64,7 +65,7 @@ def test_a_real_record_keeps_its_tel_link(built_site):
     macro = environment().get_template("_macros.md.j2").module.contact
     assert 'href="tel:0730-8123456"' in str(macro(A()))
     A.example = True
-    assert "tel:" not in str(macro(A())) and "示例号码" in str(macro(A()))
+    assert "tel:" not in str(macro(A())) and 'title="示例号码，请勿拨打"' in str(macro(A()))
 
 
 def test_the_flag_is_validated_like_every_field(tmp_path):
