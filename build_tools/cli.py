@@ -14,6 +14,7 @@ import sys
 import traceback
 from pathlib import Path
 
+from .commands import chinese_help
 from .commands.today import UsageError
 from .engine.forked import stop_helpers
 
@@ -28,12 +29,15 @@ COMMANDS = [
     "build_tools.commands.aggregate",
     "build_tools.commands.serve",
     "build_tools.commands.province",
+    "build_tools.commands.links",
 ]
 
 
 def parser() -> argparse.ArgumentParser:
+    chinese_help.install()  # 用法, 位置参数, 选项 and argparse's errors in Chinese
     p = argparse.ArgumentParser(prog="python -m build_tools", description="关爱留守儿童志愿活动门户的数据检查与网站构建工具")
-    sub = p.add_subparsers(dest="command", required=True)
+    sub = p.add_subparsers(dest="command", required=True, title="命令", metavar="命令",
+                           help="运行 python -m build_tools 命令 -h 查看每个命令的用法")
     for name in COMMANDS:
         importlib.import_module(name).register(sub)
     return p

@@ -14,7 +14,7 @@ from .check import search_terms
 from .engine.mkdocs_edge import site_url
 from .exports import api, atom_feed, calendar_export, form_data, qr, template_record
 from .load.lists import Lists
-from .model import archive
+from .model import archive, link_status
 from .model.activity import build_activity
 from .model.centres import build_centre
 from .model.context import Context
@@ -22,18 +22,29 @@ from .model.dataset import Dataset
 from .model.hotlines import HotlineBook, build_hotlines
 from .model.policies import PolicyIndex, build_policies
 from .model.site import SiteInfo
-from .pages import archive_pages, catalogue, directory_pages, feed_pages, field_reference, forge_page, home_page
+from .pages import (
+    archive_pages,
+    catalogue,
+    directory_pages,
+    feed_pages,
+    field_reference,
+    forge_page,
+    home_page,
+    removed_pages,
+)
 from .pages.render import write_pages
 from .pages.statistics import statistics_pages
 
 
 def activity_pages(ctx: Context) -> None:
-    write_pages(ctx.activities, ctx.today, ctx.docs, ctx.lists, ctx.site, policies=ctx.policies)
+    write_pages(ctx.activities, ctx.today, ctx.docs, ctx.lists, ctx.site, policies=ctx.policies,
+                broken=link_status.broken(ctx.dataset.root))  # what the scheduled link check found
 
 
 GENERATORS = [
     activity_pages,
     archive_pages.write_archive,  # activities ended long ago: a small page each, lists by year and county
+    removed_pages.write_removed_pages,  # the old addresses of deleted or renamed activities
     calendar_export.write_calendars,  # .ics per activity; feeds: all, per type, per county
     atom_feed.write_atom,  # Atom feed of newly published activities
     api.write_api,  # activities.json (open API) and filter.json (the list filter's index)

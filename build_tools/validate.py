@@ -67,6 +67,7 @@ DIRECTORY = {
     "hotlines": ("data/hotlines.yaml", "hotlines.schema.yaml", directory_rules.check_hotlines),
     "organizations": ("data/organizations.yaml", "organizations.schema.yaml", directory_rules.check_organizations),
     "site": ("data/site.yaml", "site.schema.yaml", directory_rules.check_site),  # footer, filing numbers, forge
+    "removed": ("data/removed-activities.yaml", "removed-activities.schema.yaml", directory_rules.check_removed),
 }
 
 
@@ -204,6 +205,9 @@ def validate_all(root: Path = ROOT) -> tuple[Report, Dataset]:
     check_package(root, report)  # what the statistics download copies from data/
     check_pages(root, report)  # the hand-written pages mkdocs will read
     archive = site_settings.archive_months(root / site_settings.SITE_FILE, report)
+    live = {c.record["id"] for c in activities}
+    for c in directory["removed"]:
+        directory_rules.check_removed_against(c.record, c.doc, c.file, live, report)
     (found, statistics), (scanned, allowed) = beside.result()
     report.extend(found)
     report.extend(scanned)

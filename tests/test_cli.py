@@ -59,7 +59,7 @@ def test_personal_values_are_not_repeated(write_record):
 
 def test_usage_error_exits_2():
     code, _, err = run("validate", "--format", "xml")
-    assert code == 2 and "invalid choice" in err
+    assert code == 2 and "无效的选择" in err and "错误" in err  # issue 19: argparse's own words in Chinese
 
 
 def test_bad_today_exits_2():
@@ -73,3 +73,17 @@ def test_a_problem_two_stages_find_is_counted_once(write_record):
     code, out, _ = run("check", path)
     assert code == 1
     assert out.count("[privacy/mobile-without-consent]") == 1 and "1 个错误" in out
+
+
+def test_help_is_chinese_including_argparse_s_own_words():
+    for args in ([], ["validate"], ["build"], ["check"]):
+        code, out, _ = run(*args, "--help")
+        assert code == 0 and out.startswith("用法：")
+        assert "显示本帮助并退出" in out and "选项" in out
+        for english in ("usage:", "positional arguments", "options:", "show this help"):
+            assert english not in out, (args, english)
+
+
+def test_a_missing_command_is_said_in_chinese():
+    code, _, err = run()
+    assert code == 2 and "缺少必需的参数" in err and "required" not in err

@@ -106,7 +106,8 @@ def test_county_page_lists_open_centres_first_and_marks_unconfirmed(built_site):
     assert "待核实" not in fresh and "开放中" in fresh
     # The township whose best centre is open and confirmed comes before the one that is not.
     assert html.index('id="yunxi-lucheng-liushou-home"') < html.index('id="yunxi-changling-children-home"')
-    assert 'href="tel:0730-8461233"' in html
+    # Sample data (example: true, issue 19): the made-up number is shown, never dialled.
+    assert 'href="tel:0730-8461233"' not in html and "示例号码，请勿拨打" in html
 
 
 def test_closed_centres_come_after_open_ones(built_site):
@@ -125,11 +126,12 @@ def test_policy_library_and_links_from_activities(built_site):
     assert "政策依据" in types and 'href="../../../policies/#minfa-2023-62"' in types
 
 
-def test_local_help_numbers_are_tel_links_by_county(built_site):
+def test_local_help_numbers_by_county_sample_ones_not_dialled(built_site):
     html = page(built_site, "help/local")
     data = yaml.safe_load((ROOT / "data/hotlines.yaml").read_text(encoding="utf-8"))
+    assert data["example"] == "true"  # issue 19: a sample number is text, not a tel: link
     for line in data["hotlines"]:
-        assert f'href="tel:{line["number"]}"' in html
+        assert f'href="tel:{line["number"]}"' not in html and line["number"].replace("-", "&#45;") in html
     assert 'id="county-450225"' in html
     assert "示例号码" in html  # data/hotlines.yaml says example: true
     help_page = page(built_site, "help")

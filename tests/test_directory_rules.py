@@ -80,6 +80,8 @@ CASES = [
 
 # New codes of issue 6, covered here (test_rules.py checks that every code is covered somewhere).
 DIRECTORY_RULES = {c[1] for c in CASES} | {"file/not-yaml"}
+# Deleted and renamed activities against the live ones: test_removed.py.
+DIRECTORY_RULES |= {"consistency/removed-still-live", "consistency/renamed-to-unknown"}
 
 
 @pytest.mark.parametrize("kind", SAMPLES)

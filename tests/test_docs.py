@@ -97,3 +97,17 @@ def test_built_site_has_the_schools_pages_and_form_data(built_site):
     assert [f["name"] for f in form["fields"]] == list(contract(ROOT)[1].leaves)
     assert {o["value"] for o in form["lists"]["regions"]} == {r["code"] for r in csv.DictReader((ROOT / "data/lists/regions.csv").open(encoding="utf-8"))}
     assert (built_site / "schools/activity-template.yaml").read_text(encoding="utf-8").startswith("# 活动记录模板")
+
+
+def test_code_blocks_are_blocks_even_inside_a_list(built_site):
+    """Issue 19: without superfences the install block on /schools/check/ was one run-together
+    line of inline code starting with "sh"."""
+    import re
+
+    for page in ("schools/check", "schools/index", "schools/statistics", "schools/privacy"):
+        html = (built_site / page.replace("/index", "") / "index.html").read_text(encoding="utf-8")
+        assert "<pre>" in html, page
+        assert not re.search(r"<code>(sh|yaml|csv|text)\s", html), page
+    check = (built_site / "schools/check/index.html").read_text(encoding="utf-8")
+    install = check[check.index("安装检查程序需要的软件包") :]
+    assert install.index("<pre>") < install.index("macOS 和 Linux 上也可以直接用")

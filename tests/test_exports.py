@@ -35,6 +35,24 @@ def day(text: str) -> dt.date:
     return dt.date.fromisoformat(text[:10])
 
 
+SHANGHAI_TZ = dt.timezone(dt.timedelta(hours=8))
+
+
+def hours_of(rec: dict) -> tuple[dt.time, dt.time] | None:
+    """The hours a date-only record gives, read here independently of the exporter: recurrence.time,
+    or a one-day record's timetable (first item's start to the latest time written)."""
+    if "T" in rec["start"]:
+        return None
+    if "recurrence" in rec:
+        spans = [rec["recurrence"]["time"]] if "time" in rec["recurrence"] else []
+    elif rec["start"] == rec["end"]:
+        spans = [t["time"] for t in rec.get("timetable", []) if t.get("date", rec["start"]) == rec["start"]]
+    else:
+        spans = []
+    times = sorted(dt.time.fromisoformat(x) for span in spans for x in span.split("-"))
+    return (dt.time.fromisoformat(spans[0].split("-")[0]), times[-1]) if spans else None
+
+
 def read_calendar(path: Path):
     return vobject.readOne(path.read_text(encoding="utf-8"))
 
@@ -58,6 +76,12 @@ def test_activity_calendar_file(built_site, aid, rec):
         assert ev.dtstart.value == dt.datetime.fromisoformat(rec["start"])
         assert ev.dtend.value == dt.datetime.fromisoformat(rec["end"])
         assert [tz.tzid.value for tz in cal.vtimezone_list] == ["Asia/Shanghai"]
+    elif hours_of(rec):  # issue 19: a date-only record whose hours are known is a timed event too
+        first, last = hours_of(rec)
+        start_day = dt.date.fromisoformat(rec["start"])
+        assert ev.dtstart.value == dt.datetime.combine(start_day, first, SHANGHAI_TZ)
+        assert ev.dtend.value == dt.datetime.combine(start_day, last, SHANGHAI_TZ)
+        assert ev.dtstart.value.utcoffset() == dt.timedelta(hours=8)
     else:  # all-day: DTEND is exclusive, the day after the last day
         assert ev.dtstart.value == dt.date.fromisoformat(rec["start"])
         assert ev.dtend.value == dt.date.fromisoformat(rec["end"]) + dt.timedelta(days=1)

@@ -85,6 +85,8 @@ FILE_RULES |= STATS_CODES | HISTORY_CODES
 # Symlinks, the engine's failures and the built-site check: test_hostile_build.py, test_output_firewall.py.
 FILE_RULES |= {"file/symlink", "build/broken-link", "build/broken-anchor", "build/nav-missing", "build/template",
                "build/mkdocs", "site/event-handler", "site/script", "site/url-scheme", "site/other-host", "site/element"}
+# Weekly activities (`recurrence`): test_calendar_times.py.
+FILE_RULES |= {"consistency/recurrence-with-time", "consistency/recurrence-start-day", "consistency/recurrence-except"}
 # The search's synonym table: test_search_terms.py.
 # The statistics download's package file: test_stats_package.py; the allow-lists: test_allow_lists.py.
 FILE_RULES |= {"stats/package-resource", "list/missing", "list/header", "list/row", "list/duplicate", "list/reference"}

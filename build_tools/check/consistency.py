@@ -12,6 +12,7 @@ import re
 
 from ..detect.phone import is_mobile
 from ..load.strict_yaml import Document
+from ..report.dates import WEEKDAYS, weekly_days
 from ..report.problems import Report, quote
 from . import markdown_rules, normalize, urls
 from .schema import dotted
@@ -36,6 +37,7 @@ def check_record(rec: dict, doc: Document, file: str, report: Report) -> None:
     add = _adder(doc, file, report)
     _check_id(rec, file, add)
     _check_dates(rec, add)
+    _check_recurrence(rec, add)
     url = rec.get("volunteers", {}).get("signup_url")
     if url is not None:
         check_url(url, ("volunteers", "signup_url"), add)
@@ -44,6 +46,28 @@ def check_record(rec: dict, doc: Document, file: str, report: Report) -> None:
     _check_contact(rec, doc, add)
     if "description" in rec:
         _check_markdown(rec["description"], doc, file, report)
+
+
+def _check_recurrence(rec: dict, add) -> None:
+    """A weekly activity: start and end are its first and last day, on its weekday; the skipped
+    days are among its days."""
+    rule, start, end = rec.get("recurrence"), rec.get("start"), rec.get("end")
+    if not isinstance(rule, dict) or start is None or end is None:
+        return
+    for key, value in (("start", start), ("end", end)):
+        if isinstance(value, dt.datetime):
+            add("consistency/recurrence-with-time", (key,), value=quote(value.isoformat()))
+            return
+    actual = WEEKDAYS[start.weekday()]
+    weekday = rule.get("weekday", actual)
+    if weekday != actual:
+        add("consistency/recurrence-start-day", ("start",), value=start.isoformat(), actual=actual, weekday=weekday)
+        return
+    days = set(weekly_days(start, end)) if start <= end else set()
+    for i, skipped in enumerate(rule.get("except") or []):
+        if skipped not in days:
+            why = "不在开始和结束之间" if not start <= skipped <= end else f"那天是{WEEKDAYS[skipped.weekday()]}"
+            add("consistency/recurrence-except", ("recurrence", "except", i), value=skipped.isoformat(), why=why, weekday=weekday[-1])
 
 
 def check_url(url: str, path: tuple, add) -> None:

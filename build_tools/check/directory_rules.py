@@ -77,6 +77,23 @@ def check_site(rec: dict, doc: Document, file: str, lists: Lists, report: Report
         consistency.check_url(rec["repo_url"], ("repo_url",), _adder(doc, file, report))
 
 
+def check_removed(rec: dict, doc: Document, file: str, lists: Lists, report: Report) -> None:
+    """data/removed-activities.yaml: every old id once."""
+    items = [r or {} for r in rec.get("removed") or []]
+    _check_unique(items, "removed", "id", "原活动编号", lambda r: r.get("id"), doc, _adder(doc, file, report))
+
+
+def check_removed_against(rec: dict, doc: Document, file: str, live: set[str], report: Report) -> None:
+    """Removed ids against the activities that exist: an old id is no live activity's, a new one is."""
+    add = _adder(doc, file, report)
+    for i, r in enumerate(rec.get("removed") or []):
+        if r.get("id") in live:
+            add("consistency/removed-still-live", ("removed", i, "id"), value=quote(r["id"]))
+        target = r.get("renamed_to")
+        if target is not None and target not in live:
+            add("consistency/renamed-to-unknown", ("removed", i, "renamed_to"), value=quote(target))
+
+
 def _in_order(time: str) -> bool:
     """ "16:00-18:30" → True; the schema has already checked the HH:MM-HH:MM shape."""
     start, end = time.split("-")

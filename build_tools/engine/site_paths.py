@@ -38,6 +38,16 @@ def calendar_feed(kind: str, code: str) -> str:
     return f"{CALENDAR}{kind}/{code}.ics"
 
 
+def calendar_pair_feed(type_code: str, region_code: str) -> str:
+    """Site path of the feed of one activity type in one county (made for pairs that have activities)."""
+    return f"{CALENDAR}types/{type_code}/{region_code}.ics"
+
+
+def county_atom(region_code: str) -> str:
+    """Site path of a county's Atom feed of new activities, beside its list page."""
+    return f"{ACTIVITIES}regions/{region_code}/feed.xml"
+
+
 def write(docs: Path, site_path: str, data: bytes | str) -> Path:
     """Write a file of the site into the build's docs folder (mkdocs copies it unchanged)."""
     out = docs / site_path

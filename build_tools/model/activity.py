@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from ..check.consistency import day
 from ..load.lists import Lists
+from ..report import text
+from ..report.dates import WEEKDAYS, weekly_days
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,19 @@ class Supply:
     @property
     def still_needed(self) -> int:
         return max(self.quantity - self.received, 0)
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    """Weekly, on the start day's weekday, from start to end (the record's `recurrence`, checked)."""
+
+    weekday: str  # 星期六
+    time: str  # "09:00-11:30", or "" when the record gives no time
+    skipped: tuple[dt.date, ...]  # days in the run when it does not take place
+
+    def days(self, first: dt.date, last: dt.date) -> list[dt.date]:
+        """The days it takes place."""
+        return [d for d in weekly_days(first, last) if d not in self.skipped]
 
 
 @dataclass(frozen=True)
@@ -75,6 +90,8 @@ class Activity:
     last_confirmed: dt.date
     description: str
     published: dt.date | None = None  # first published; the Atom feed of new activities sorts by it
+    example: bool = False  # sample data (`example: true`): its numbers are not dialled, its pages say so
+    recurrence: Recurrence | None = None  # weekly activities: RRULE in calendars, 每周六 on the page
 
     @property
     def start_day(self) -> dt.date:
@@ -87,6 +104,27 @@ class Activity:
     @property
     def all_day(self) -> bool:
         return not isinstance(self.start, dt.datetime)
+
+
+def _clock(text: str) -> dt.time:
+    return dt.time(int(text[:2]), int(text[3:5]))
+
+
+def day_times(a: Activity) -> tuple[dt.time, dt.time] | None:
+    """When an all-day record still says the hours: recurrence.time, or the timetable of a one-day
+    activity (the first item's start, the latest time given). None when unknown or not in order."""
+    if not a.all_day:
+        return None
+    if a.recurrence is not None:
+        spans = [a.recurrence.time] if a.recurrence.time else []
+    elif a.start_day == a.end_day:
+        spans = [t.time for t in a.timetable if t.date in (None, a.start_day)]
+    else:
+        spans = []
+    if not spans:
+        return None
+    start, end = _clock(spans[0]), max(_clock(x) for span in spans for x in span.split("-"))
+    return (start, end) if end > start else None
 
 
 def build_activity(file: str, rec: dict, lists: Lists) -> Activity:
@@ -111,4 +149,33 @@ def build_activity(file: str, rec: dict, lists: Lists) -> Activity:
         contact_role=contact["role"], contact_phone=contact.get("phone", ""), contact_email=contact.get("email", ""),
         policy_refs=tuple(rec.get("policy_refs", [])), last_confirmed=rec["last_confirmed"],
         description=rec.get("description", ""), published=rec.get("published"),
+        example=bool(rec.get("example", False)),
+        recurrence=_recurrence(rec),
     )
+
+
+def _recurrence(rec: dict) -> Recurrence | None:
+    rule = rec.get("recurrence")
+    if rule is None:
+        return None
+    weekday = rule.get("weekday", WEEKDAYS[day(rec["start"]).weekday()])
+    return Recurrence(weekday, rule.get("time", ""), tuple(rule.get("except") or ()))
+
+
+def when(activity: Activity) -> str:
+    """The activity's date range in Chinese, with times for timed events."""
+    start, end = activity.start, activity.end
+    rule, times = activity.recurrence, day_times(activity)
+    hours = f" {times[0]:%H:%M}–{times[1]:%H:%M}" if times else ""
+    if rule is not None:
+        skipped = f"（{'、'.join(text.cn_date(d) for d in rule.skipped)}不举行）" if rule.skipped else ""
+        return f"每周{rule.weekday[-1]}{hours}，{text.cn_date(start)}至{text.cn_date(end)}{skipped}"
+    if activity.all_day:
+        if start == end and hours:
+            return text.cn_date_week(start) + hours
+        if start == end:
+            return text.cn_date_week(start)
+        return f"{text.cn_date_week(start)} 至 {text.cn_date_week(end)}"
+    if start.date() == end.date():
+        return f"{text.cn_date_week(start.date())} {start:%H:%M}–{end:%H:%M}"
+    return f"{text.cn_date_week(start.date())} {start:%H:%M} 至 {text.cn_date_week(end.date())} {end:%H:%M}"

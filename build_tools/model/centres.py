@@ -45,6 +45,7 @@ class Centre:
     contact_phone: str
     contact_email: str
     last_confirmed: dt.date
+    example: bool = False  # sample data: its number is not dialled, its page says so
 
     @property
     def hours_text(self) -> str:
@@ -115,4 +116,5 @@ def build_centre(file: str, rec: dict, lists: Lists) -> Centre:
         contact_phone=contact.get("phone", ""),
         contact_email=contact.get("email", ""),
         last_confirmed=rec["last_confirmed"],
+        example=bool(rec.get("example", False)),
     )

@@ -30,6 +30,7 @@ class Dataset:
     hotlines: list[Checked] = field(default_factory=list)  # data/hotlines.yaml (0 or 1 file)
     organizations: list[Checked] = field(default_factory=list)  # data/organizations.yaml, checked like the rest
     site: list[Checked] = field(default_factory=list)  # data/site.yaml (exactly 1 file: the build needs it)
+    removed: list[Checked] = field(default_factory=list)  # data/removed-activities.yaml: old addresses kept
     statistics: Statistics | None = None  # data/statistics/*.csv|xlsx, checked and audited
     privacy_allowed: frozenset[tuple[str, str]] = frozenset()  # (rule, text) of exceptions, ("image", sha256) stated
     archive_months: int = DEFAULT_MONTHS  # data/site.yaml: an activity ended this long ago is archived

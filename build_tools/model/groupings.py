@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..load.lists import Lists
 from .status import STATUSES
@@ -107,6 +107,17 @@ class Facets:
     months: list[tuple[str, str]]
     statuses: list[tuple[str, str]]
     skills: list[tuple[str, str]]
+    # Every county of the allow-list by city: (city value, city name, [(county code, county name)]);
+    # the city's value (its code, 430600) means all its counties.
+    cities: list[tuple[str, str, list[tuple[str, str]]]] = field(default_factory=list)
+
+
+def cities_of(lists: Lists) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """The counties of data/lists/regions.csv grouped by city, in the list's order."""
+    by_city: dict[str, tuple[str, list[tuple[str, str]]]] = {}
+    for r in lists.regions:
+        by_city.setdefault(r["code"][:4] + "00", (r["prefecture"], []))[1].append((r["code"], r["name"]))
+    return [(code, name, counties) for code, (name, counties) in by_city.items()]
 
 
 def facets(groups: list[Grouping], items: list, lists: Lists) -> Facets:
@@ -119,4 +130,5 @@ def facets(groups: list[Grouping], items: list, lists: Lists) -> Facets:
         pairs["months"],
         pairs["status"],
         [(s["code"], s["name"]) for s in lists.skills if s["name"] in asked],
+        cities_of(lists),
     )

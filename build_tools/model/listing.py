@@ -15,6 +15,8 @@ class Listed:
 
     activity: Activity
     status: Status
+    unconfirmed: bool = False  # 待核实 (status.unconfirmed): not confirmed shortly before its start
+    signup_broken: bool = False  # the link checker could not open its sign-up form (model/link_status)
 
 
 def sort_for_list(items: list[Listed], today: dt.date) -> tuple[list[Listed], list[Listed]]:

@@ -6,6 +6,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 CLOSING_SOON_DAYS = 7
+# 待核实, like the centres: an activity whose organiser has not confirmed it (last_confirmed) since this
+# many days before its start is marked once that day has come. Change it here: it is a rule, not data.
+CONFIRM_WITHIN_DAYS = 30
 
 
 @dataclass(frozen=True)
@@ -37,10 +40,12 @@ def status_on(activity, today: dt.date) -> Status:
     """The status shown on `today` (the build's --today, never the clock)."""
     if activity.status == "cancelled":
         return _make("cancelled")
-    if activity.end_day < today:
-        return _make("ended")
+    # A postponed activity never took place on its old dates: it stays 延期 until the organiser
+    # writes the new dates and sets `status` back to scheduled (then the dates decide again).
     if activity.status == "postponed":
         return _make("postponed")
+    if activity.end_day < today:
+        return _make("ended")
     if activity.full:
         return _make("full")
     if activity.signup_url is None or activity.volunteers_needed == 0:
@@ -51,3 +56,12 @@ def status_on(activity, today: dt.date) -> Status:
     if (deadline - today).days <= CLOSING_SOON_DAYS:
         return _make("closing-soon")
     return _make("recruiting")
+
+
+def unconfirmed(activity, today: dt.date) -> bool:
+    """待核实: the start is at most CONFIRM_WITHIN_DAYS away (or has come), the activity is neither over
+    nor cancelled, and the organiser has not confirmed it since CONFIRM_WITHIN_DAYS before its start."""
+    if activity.status == "cancelled" or activity.end_day < today:
+        return False
+    due = activity.start_day - dt.timedelta(days=CONFIRM_WITHIN_DAYS)
+    return today >= due and activity.last_confirmed < due

@@ -30,6 +30,7 @@ class ActivityPage:
     qr_signup: str | None  # only while sign-up is open
     poster: str | None
     jsonld: Markup
+    poster_size: str = ""  # "", "dense" or "denser": smaller type for long texts (poster_size())
 
 
 def activity_page(item: Listed, site: SiteInfo, lists: Lists, today: dt.date) -> ActivityPage:
@@ -43,4 +44,19 @@ def activity_page(item: Listed, site: SiteInfo, lists: Lists, today: dt.date) ->
         qr_signup=site_paths.QR_SIGNUP if shared and a.signup_url and item.status.open else None,
         poster=site_paths.POSTER if shared else None,
         jsonld=jsonld.script(jsonld.event(a, site, province)),
+        poster_size=poster_size(a),
     )
+
+
+# Characters of poster text (title counted twice: it is set twice as large) above which the poster
+# is set in smaller type, so that every text the schema allows fits one A4 sheet, unclipped
+# (measured with tests/test_poster.py: the longest record at every schema maximum).
+POSTER_DENSE, POSTER_DENSER = 360, 560
+
+
+def poster_size(a) -> str:
+    """How dense the poster's type is, from the length of what it prints."""
+    texts = (a.summary, a.venue_name, a.venue_address, a.audience_summary, a.organizer_name,
+             a.contact_role, a.contact_phone, a.contact_email)
+    length = 2 * len(a.title) + sum(len(t) for t in texts)
+    return "denser" if length > POSTER_DENSER else "dense" if length > POSTER_DENSE else ""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..engine import site_paths
+from ..model import link_status
 from ..model.centres import STALE_AFTER_MONTHS, ShownCentre, show_centre
 from ..model.policies import LEVELS
 from .render import environment
@@ -108,7 +109,8 @@ def policy_page(ctx: Context) -> None:
         items = sorted((p for p in ctx.policies.policies if p.level == level), key=lambda p: (-p.year, p.id))
         if items:
             levels.append((level, label, items))
-    _render(ctx, POLICIES, "policies.md.j2", levels=levels, names=names, typed=typed, file="data/policies.yaml")
+    _render(ctx, POLICIES, "policies.md.j2", levels=levels, names=names, typed=typed, file="data/policies.yaml",
+            broken=link_status.broken(ctx.dataset.root))  # links the scheduled link check could not open
 
 
 def hotline_page(ctx: Context) -> None:

@@ -42,6 +42,20 @@ def feeds(ctx: Context) -> tuple[Feed, list[Feed], list[Feed]]:
     return everything, types, regions
 
 
+def pair_feeds(ctx: Context) -> list[Feed]:
+    """A feed per activity type in a county, for the pairs that have activities."""
+    names = {r["code"]: r["prefecture"] + r["name"] for r in ctx.lists.regions}
+    return [
+        _feed(ctx, f"{names[region]} · {type_name}", site_paths.calendar_pair_feed(type_code, region))
+        for type_code, type_name, region in calendar_export.type_county_pairs(ctx.activities)
+    ]
+
+
+def county_atoms(ctx: Context) -> list[tuple[str, str]]:
+    """(county, absolute address) of each county's Atom feed."""
+    return [(r["prefecture"] + r["name"], ctx.site.url(site_paths.county_atom(r["code"]))) for r in ctx.lists.regions]
+
+
 def write_feed_pages(ctx: Context) -> None:
     env = environment()
     everything, types, regions = feeds(ctx)
@@ -49,6 +63,8 @@ def write_feed_pages(ctx: Context) -> None:
         everything=everything,
         types=types,
         regions=regions,
+        pairs=pair_feeds(ctx),
+        county_atoms=county_atoms(ctx),
         site=ctx.site,
         atom=ctx.site.url(site_paths.ATOM),
         uid_domain=ctx.site.uid_domain,

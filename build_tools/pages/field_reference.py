@@ -30,6 +30,7 @@ SCHEMAS = {
     "centre": ("关爱场所", "data/centres/<编号>.yaml，每个场所一个文件"),
     "policies": ("政策文件", "data/policies.yaml"),
     "hotlines": ("求助电话", "data/hotlines.yaml"),
+    "removed-activities": ("已删除或改名的活动", "data/removed-activities.yaml"),
     "search-synonyms": ("搜索同义词表", "data/lists/search-synonyms.csv"),
     "site": ("本站信息（运营单位、备案号、代码平台）", "data/site.yaml"),
 }

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..engine import site_paths
 from ..model.listing import Listed, sort_for_list
-from ..model.status import status_on
+from ..model.status import status_on, unconfirmed
 from .directory_pages import by_prefecture, counties
 from .figures import Figure
 from .render import environment
@@ -30,7 +30,7 @@ RECRUITING_SHOWN = 5
 
 
 def _listed(ctx: Context) -> list[Listed]:
-    return [Listed(a, status_on(a, ctx.today)) for a in ctx.activities]
+    return [Listed(a, status_on(a, ctx.today), unconfirmed(a, ctx.today)) for a in ctx.activities]
 
 
 def recruiting(items: list[Listed]) -> list[Listed]:

@@ -15,13 +15,13 @@ from markupsafe import Markup
 
 from ..engine.forked import split_map
 from ..load.lists import Lists
-from ..model.activity import Activity
+from ..model.activity import Activity, when
 from ..model.groupings import facets, groupings, months_of
 from ..model.listing import Listed, sort_for_list
 from ..model.paging import list_pages
 from ..model.policies import PolicyIndex
 from ..model.site import SiteInfo
-from ..model.status import status_on
+from ..model.status import CONFIRM_WITHIN_DAYS, status_on, unconfirmed
 from ..report import text
 from .activity_page import activity_page
 
@@ -47,7 +47,7 @@ def environment() -> jinja2.Environment:
         attr=text.attr,
         date=lambda d: text.cn_date(d),
         date_week=lambda d: text.cn_date_week(d),
-        when=text.when,
+        when=when,
         front=text.front_matter,  # YAML front matter: title, description
         markdown=lambda v: Markup(v),  # restricted Markdown, checked by markdown_rules
         months=months_of,  # start|months(end): the months an activity touches (search filter)
@@ -73,21 +73,22 @@ def write_activity(env: jinja2.Environment, out: Path, item: Listed, site: SiteI
 
 
 def write_pages(activities: list[Activity], today: dt.date, docs: Path, lists: Lists, site: SiteInfo,
-                policies: PolicyIndex | None = None) -> list[Path]:
+                policies: PolicyIndex | None = None, broken: frozenset[str] = frozenset()) -> list[Path]:
     """Write every generated page under docs/activities/; returns the files written.
 
-    `policies` links an activity's 政策依据 and each activity-type page to the policy library.
+    `policies` links an activity's 政策依据 and each activity-type page to the policy library;
+    `broken` holds the sign-up links the link checker could not open.
     """
     policies = policies or PolicyIndex()
     env = environment()
-    items = [Listed(a, status_on(a, today)) for a in activities]
+    items = [Listed(a, status_on(a, today), unconfirmed(a, today), a.signup_url in broken) for a in activities]
     out = docs / "activities"
     written: list[Path] = []
 
     def write(rel: str, template: str, **ctx) -> Path:
         path = out / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(env.get_template(template).render(today=today, **ctx), encoding="utf-8")
+        path.write_text(env.get_template(template).render(today=today, confirm_days=CONFIRM_WITHIN_DAYS, **ctx), encoding="utf-8")
         return path
 
     def put(rel: str, template: str, **ctx) -> None:

@@ -49,6 +49,13 @@ def markdown(problems: list[Problem]) -> str:
     return "\n".join(rows + ["", f"共 {errors} 个错误，{len(problems) - errors} 个警告。"])
 
 
+def summary(problems: list[Problem]) -> str:
+    """The same table under a heading, for GitHub's job summary ($GITHUB_STEP_SUMMARY), which
+    has no limit where GitHub shows only 10 annotations a step."""
+    heading = "### 数据检查：发现问题" if problems else "### 数据检查"
+    return f"{heading}\n\n{markdown(problems)}\n"
+
+
 def _cell(text: str) -> str:
     """Text in a table cell: no line breaks, no column bars, no markup."""
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")

@@ -16,3 +16,11 @@ FIRST_YEAR, LAST_YEAR = 1900, 2199
 def supported(value: dt.date) -> bool:
     """Whether a date or date-time lies in the years the portal works with."""
     return FIRST_YEAR <= value.year <= LAST_YEAR
+
+
+WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")  # date.weekday() order
+
+
+def weekly_days(first: dt.date, last: dt.date) -> list[dt.date]:
+    """The days of a weekly activity: first, then every 7 days up to last (the rule of `recurrence`)."""
+    return [first + dt.timedelta(days=7 * i) for i in range((last - first).days // 7 + 1)]

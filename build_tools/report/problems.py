@@ -138,13 +138,14 @@ class Report:
 
 def format_report(report: Report, fmt: str) -> str:
     """Render a report as text (for people), json (for tools), github (PR annotations), codequality
-    (GitLab merge requests) or markdown (a table for Gitea/Forgejo job logs and reports)."""
+    (GitLab merge requests) markdown (a table for Gitea/Forgejo job logs and reports) or summary (the same table under a
+    heading, for GitHub's job summary: GitHub shows only 10 annotations per step)."""
     problems = report.sorted()
     if fmt == "json":
         return json.dumps([asdict(p) for p in problems], ensure_ascii=False, indent=2)
     if fmt == "github":
         return "\n".join(_github_line(p) for p in problems)
-    if fmt in ("codequality", "markdown"):  # GitLab merge requests; Gitea/Forgejo job logs and reports
+    if fmt in ("codequality", "markdown", "summary"):  # GitLab merge requests; Gitea/Forgejo job logs and reports
         from . import ci_formats
 
         return getattr(ci_formats, fmt)(problems)

@@ -48,15 +48,3 @@ def cn_date(value: dt.date) -> str:
 
 def cn_date_week(value: dt.date) -> str:
     return f"{cn_date(value)}（星期{_WEEKDAYS[value.weekday()]}）"
-
-
-def when(activity) -> str:
-    """The activity's date range in Chinese, with times for timed events."""
-    start, end = activity.start, activity.end
-    if activity.all_day:
-        if start == end:
-            return cn_date_week(start)
-        return f"{cn_date_week(start)} 至 {cn_date_week(end)}"
-    if start.date() == end.date():
-        return f"{cn_date_week(start.date())} {start:%H:%M}–{end:%H:%M}"
-    return f"{cn_date_week(start.date())} {start:%H:%M} 至 {cn_date_week(end.date())} {end:%H:%M}"

@@ -78,5 +78,5 @@ def run(files: list[Path], check: bool, root: Path = ROOT) -> int:
     elif changed:
         print(f"已整理 {len(changed)} 个文件的格式：" + "、".join(changed))
     elif not refused.problems:
-        print(f"{len(files)} 个文件都是规范格式。")
+        print("文件是规范格式。" if len(files) == 1 else f"{len(files)} 个文件都是规范格式。")  # not "1 个文件都是"
     return 1 if refused.problems or (check and changed) else 0

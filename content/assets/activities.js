@@ -75,9 +75,58 @@
     return [iso(new Date(y, m, 1)), iso(new Date(y, m + 1, 0))];
   }
 
+  /* A county code (430603), or a city's code (430600: all its counties, the first four digits). */
+  function inRegion(county, choice) {
+    return /00$/.test(choice) ? county.slice(0, 4) === choice.slice(0, 4) : county === choice;
+  }
+
+  var FIELD_NAMES = { type: "类型", region: "县区", month: "时间", status: "状态", age: "年龄", skill: "技能" };
+
+  /* An empty result says which choice to relax: each choice dropped alone, with how many activities
+     that gives, and the soonest matching activity when the time is what rules everything out. */
+  function suggestions(all, q, now, names) {
+    var out = [];
+    FIELDS.forEach(function (name) {
+      if (!q[name]) return;
+      var relaxed = {}; FIELDS.forEach(function (f) { relaxed[f] = f === name ? "" : q[f]; });
+      var found = all.filter(function (a) { return matches(a, relaxed, now); });
+      if (!found.length) return;
+      var text = "不限" + FIELD_NAMES[name] + "：" + found.length + " 项";
+      if (name === "month") {
+        var today = iso(now), next = found.filter(function (a) { return a.end >= today; })
+          .sort(function (x, y) { return x.start < y.start ? -1 : 1; })[0];
+        if (next) text += "，最近的一项在 " + cnDate(next.start);
+      }
+      if (name === "region") {
+        var counts = {};
+        found.forEach(function (a) { counts[a.region] = (counts[a.region] || 0) + 1; });
+        text += "（" + Object.keys(counts).sort(function (x, y) { return counts[y] - counts[x]; }).slice(0, 3)
+          .map(function (c) { return (names.region[c] || c) + " " + counts[c] + " 项"; }).join("、") + "）";
+      }
+      out.push({ field: name, text: text, count: found.length });
+    });
+    return out.sort(function (x, y) { return y.count - x.count; });
+  }
+
+  /* The calendar feed and Atom feed that match the current type and county (the feeds cannot
+     follow the other choices); null when no such feed is made. */
+  function feedsFor(q, all, base) {
+    var city = /00$/.test(q.region), path = "calendar/all.ics", atom = "feed.xml";
+    if (city) return null;
+    if (q.type && q.region) {
+      var made = all.some(function (a) { return a.type === q.type && a.region === q.region; });
+      if (!made) return null;
+      path = "calendar/types/" + q.type + "/" + q.region + ".ics";
+    } else if (q.type) path = "calendar/types/" + q.type + ".ics";
+    else if (q.region) path = "calendar/regions/" + q.region + ".ics";
+    if (q.region) atom = "regions/" + q.region + "/feed.xml";
+    var url = new URL(base + path, location.href).href;
+    return { ics: url, webcal: url.replace(/^https?:/, "webcal:"), atom: new URL(base + atom, location.href).href };
+  }
+
   function matches(a, q, now) {
     if (q.type && a.type !== q.type) return false;
-    if (q.region && a.region !== q.region) return false;
+    if (q.region && !inRegion(a.region, q.region)) return false;
     if (q.status && (q.status === "open" ? !OPEN[a.status] : a.status !== q.status)) return false;
     if (q.age && a.min_age && a.min_age > +q.age) return false;
     if (q.skill && a.skills.indexOf(q.skill) < 0) return false;
@@ -168,12 +217,14 @@
   /* Where the matches are listed, in place of the list's static sections and pager. */
   function resultsBox(listing) {
     var ui = { box: el("div", "filter-results"), list: el("ul"), empty: el("p", "filter-empty", "没有符合条件的活动。可以换个条件，或点“清除筛选”。"),
-               more: el("button", "md-button filter-more") };
+               relax: el("p", "filter-relax"), more: el("button", "md-button filter-more"), feeds: el("p", "filter-subscribe") };
     ui.more.type = "button";
     ui.box.hidden = true;
     ui.box.appendChild(ui.list);
     ui.box.appendChild(ui.empty);
+    ui.box.appendChild(ui.relax);
     ui.box.appendChild(ui.more);
+    ui.box.appendChild(ui.feeds);
     listing.parentNode.insertBefore(ui.box, listing);
     return ui;
   }
@@ -213,9 +264,36 @@
       shown = 0;
       showMore(false);
       ui.empty.hidden = matched.length > 0;
+      ui.relax.textContent = "";
+      if (!matched.length) suggestions(all, q, now, names).forEach(function (s) {
+        var button = el("button", "md-button", s.text);
+        button.type = "button";
+        button.addEventListener("click", function () {
+          form.elements[s.field].value = "";
+          run();
+        });
+        ui.relax.appendChild(button);
+      });
+      showFeeds(feedsFor(q, all, base));
       ui.box.hidden = false;
       listing.hidden = true;
       result.textContent = "符合条件的活动：" + matched.length + " 项（共 " + all.length + " 项）";
+    }
+
+    function showFeeds(feeds) {
+      ui.feeds.textContent = "";
+      ui.feeds.hidden = !feeds;
+      if (!feeds) return;
+      ui.feeds.appendChild(el("strong", "", "订阅当前筛选（按类型和县区）："));
+      var links = [["苹果手机一键订阅日历", feeds.webcal], ["日历订阅地址", feeds.ics], ["新活动提醒（Atom）", feeds.atom]];
+      links.forEach(function (pair, i) {
+        if (i) ui.feeds.appendChild(document.createTextNode(" · "));
+        var a = el("a", "", pair[0]);
+        a.href = pair[1];
+        ui.feeds.appendChild(a);
+      });
+      ui.feeds.appendChild(el("br"));
+      ui.feeds.appendChild(el("code", "", feeds.ics));
     }
 
     function restore() {
