@@ -56,3 +56,10 @@ def test_validation_stops_at_a_broken_list_without_a_traceback(repo_copy):
     edit(repo_copy, "regions.csv", "code,name,prefecture,province", "code,name")
     report, dataset = validate_all(repo_copy)
     assert [p.code for p in report.errors] == ["list/header"] and dataset.activities == []
+
+
+def test_personal_data_is_still_reported_while_a_list_is_broken(repo_copy):
+    edit(repo_copy, "regions.csv", "code,name,prefecture,province", "code,name")
+    (repo_copy / "content/volunteers/note.md").write_text("# 须知\n\n家长电话 13912345678。\n", encoding="utf-8")
+    report, _ = validate_all(repo_copy)
+    assert {p.code for p in report.errors} == {"list/header", "privacy/mobile"}
