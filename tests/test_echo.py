@@ -176,3 +176,8 @@ def test_output_closed_early_is_not_an_internal_error(tmp_path):
     err = proc.stderr.read().decode("utf-8")
     proc.wait()
     assert "内部出错" not in err and "Traceback" not in err, err
+
+
+def test_a_quoted_value_stays_on_one_line():
+    shown = quote("liushou-care.github.io\r\nATTACH:https://e.example/x\n::error file=x::forged")
+    assert "\n" not in shown and "\r" not in shown and "\\r\\n" in shown

@@ -21,13 +21,20 @@ _QUOTED = re.compile("“([^“”]*)”")
 _PATH_PART = re.compile(r"(\.|\[[0-9]+\])")  # volunteers.signup_url, supplies[1].unit
 
 
+# Line breaks and other control characters in a quoted value are written as escapes: a message
+# stays one line, and a value cannot start a line of its own in a CI log (a forged ::error …).
+_CONTROL = {**{c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))}, 0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t",
+            0x2028: "\\u2028", 0x2029: "\\u2029", 0x85: "\\x85"}
+
+
 def quote(value: object, limit: int = 40) -> str:
     """A value received, as a message shows it: “value” (cut after `limit` characters), or
     REDACTED when it looks like personal data (checked before cutting: a cut number still shows)."""
     text = str(value)
     if looks_personal(text):
         return REDACTED
-    return f"“{text if len(text) <= limit else text[:limit] + '…'}”"
+    shown = text if len(text) <= limit else text[:limit] + "…"
+    return f"“{shown.translate(_CONTROL)}”"
 
 
 def _redacted(text: str) -> str:
