@@ -55,13 +55,19 @@ def environment() -> jinja2.Environment:
     return env
 
 
+def listed(a: Activity, today: dt.date, broken: frozenset[str] = frozenset()) -> Listed:
+    """An activity as the pages show it on the build day: its status, 待核实, a sign-up link that
+    the link checker could not open. The full build and the one-page preview both use it."""
+    return Listed(a, status_on(a, today), unconfirmed(a, today), a.signup_url in broken)
+
+
 def write_activity(env: jinja2.Environment, out: Path, item: Listed, site: SiteInfo, lists: Lists, today: dt.date,
                    policies: PolicyIndex) -> list[Path]:
     """One activity's page and, while it is not over, its poster page, under out (docs/activities/);
     the files written. The full build and the preview of one changed record (schools/preview.py) both use it."""
     page = activity_page(item, site, lists, today)
     links = {ref: href for ref in item.activity.policy_refs if (href := policies.href(ref, "../"))}
-    values = {"today": today, "item": item, "a": item.activity, "page": page}
+    values = {"today": today, "confirm_days": CONFIRM_WITHIN_DAYS, "item": item, "a": item.activity, "page": page}
     paths = [out / f"{item.activity.id}.md"]
     out.mkdir(parents=True, exist_ok=True)
     paths[0].write_text(env.get_template("activity.md.j2").render(site=site, policy_links=links, **values), encoding="utf-8")
@@ -81,7 +87,7 @@ def write_pages(activities: list[Activity], today: dt.date, docs: Path, lists: L
     """
     policies = policies or PolicyIndex()
     env = environment()
-    items = [Listed(a, status_on(a, today), unconfirmed(a, today), a.signup_url in broken) for a in activities]
+    items = [listed(a, today, broken) for a in activities]
     out = docs / "activities"
     written: list[Path] = []
 

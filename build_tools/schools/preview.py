@@ -21,14 +21,13 @@ from ..check.site_settings import SITE_FILE, archive_months
 from ..engine.mkdocs_edge import MkdocsFailed, render_pages, site_url
 from ..generate import site_info
 from ..load.sources import load_yaml
+from ..model import link_status
 from ..model.activity import build_activity
 from ..model.archive import is_archived
-from ..model.listing import Listed
 from ..model.policies import PolicyIndex, build_policies
-from ..model.status import status_on
 from ..pages.archive_pages import write_archived
 from ..pages.footer import footer_values
-from ..pages.render import environment, write_activity
+from ..pages.render import environment, listed, write_activity
 from ..report.problems import Report
 from ..validate import (
     directory_files,
@@ -69,7 +68,7 @@ def show(changed: list[Path], docs: Path, site: Path, today: dt.date, root: Path
         if is_archived(a, today, months):
             written = [write_archived(env, out, a, info)]
         else:
-            written = write_activity(env, out, Listed(a, status_on(a, today)), info, lists, today, policies)
+            written = write_activity(env, out, listed(a, today, link_status.broken(root)), info, lists, today, policies)
         pages.extend(p.relative_to(docs).as_posix() for p in written)
     try:
         render_pages(root / "mkdocs.yml", docs, site, pages, theme_values=footer_values(info, today))

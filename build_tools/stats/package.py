@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import yaml
+
 from ..load.sources import load_yaml
 from ..load.strict_yaml import Document
 from ..report.problems import Report, quote
@@ -38,7 +40,11 @@ def check_package(root: Path, report: Report) -> dict | None:
         return None
     for i, resource in enumerate(resources):
         _check_resource(resource, i, doc, root, report)
-    return doc.value if len(report.errors) == before else None
+    if len(report.errors) != before:
+        return None
+    # The descriptor as frictionless reads it (booleans and numbers typed); the strict reading above
+    # keeps every scalar a string, to check it with its line.
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
 def _check_resource(resource, i: int, doc: Document, root: Path, report: Report) -> None:
