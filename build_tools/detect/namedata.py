@@ -168,6 +168,13 @@ COUNTIES = tuple(
 # Organisations of adults: a name right after one, or after one and 的, is an adult's (蓝天救援队的韦志勇、覃海波).
 ADULT_ORGS = tuple("救援队 消防队 消防救援大队 派出所 医院 卫生院 妇联 团委 团县委 关工委 教育局 公安局 检察院 法院 司法所"
                    " 民政局 卫健局 红十字会 社工站 协会 公司 银行 大学 融媒体中心 电视台 报社".split())
+# A table row read alone (帮扶责任人,黄振东,县民政局,副局长): a cell other than the name's that is an adult's role or
+# office (it ends in one of ADULT_ROLES, TITLES, ADULT_ORGS or in ROW_OFFICE_END: 县农业农村局) makes the name an
+# adult's; not a cell naming the child's family (奶奶, 爷爷奶奶, 监护人：外婆; 代理家长 is a role).
+ROW_BORDERS = "|｜\t,"
+ROW_OFFICE_END = "局委厅"
+FAMILY_CELLS = tuple("父亲 母亲 爸爸 妈妈 父母 爷爷 奶奶 外公 外婆 姥姥 姥爷 家长 监护人 哥哥 姐姐 叔叔 婶婶 伯伯 姑姑 舅舅 姨妈"
+                     " 亲戚".split())
 # A child's role at the start of a clause (队长：段家豪) is an adult's where the sentence speaks of a team of adults.
 TEAM_ROLES = ("队长", "组长", "副队长", "副组长")
 ADULT_TEAMS = tuple("救援 消防 村民 民兵 工作队 巡逻 护林 突击队 医疗队 派出所 民警".split())

@@ -46,6 +46,7 @@ from functools import cached_property, lru_cache
 from . import lexicon
 from .hits import Hit
 from .namedata import (
+    ADULT_ORGS,
     ADULT_PREDICATE,
     ADULT_SERVES,
     ADULT_TASKS,
@@ -56,6 +57,7 @@ from .namedata import (
     CODE,
     COMPOUND_SURNAMES,
     COUNTIES,
+    FAMILY_CELLS,
     FAMOUS,
     HEADING,
     LEAD_CHARS,
@@ -72,6 +74,8 @@ from .namedata import (
     PLACE_BEFORE,
     PSEUDONYM,
     REGIONAL_SURNAMES,
+    ROW_BORDERS,
+    ROW_OFFICE_END,
     SENTENCE_END,
     SEP_NAME,
     STORY_BEFORE,
@@ -159,7 +163,7 @@ class Names:
         self._weak(text, found)
         kept, last_end = [], -1
         for start in sorted(found):
-            if start >= last_end:
+            if start >= last_end and not self._adult_row(text, start):
                 kept.append((back(cuts, start), back(cuts, found[start] - 1) + 1))
                 last_end = found[start]
         return kept
@@ -227,6 +231,8 @@ class Names:
         given = text[start + surname : end]
         if given in ANONYMOUS:
             return text[end : end + 1] != "某"
+        if given == "家":
+            return False  # 吴家的小孙子, 罗家两个孩子: a family, not a name
         if any(not is_han(c) or c in NOT_GIVEN or c == "某" for c in given):
             return False
         word, lists = text[start:end], self.lists
@@ -334,6 +340,37 @@ class Names:
                 if self.weight(text, start, end, surname) >= WEAK_MIN:
                     return start, end, True
         return None
+
+    def _adult_row(self, text: str, i: int) -> bool:
+        """The line around i is a table's row (three cells or more, apart by ROW_BORDERS) and a cell other than i's
+        is an adult's role or office, not a name nor the child's family (1\t韦国强\t驻村第一书记\t县农业农村局)."""
+        line_start = text.rfind("\n", 0, i) + 1
+        line_end = text.find("\n", i)
+        line_end = len(text) if line_end < 0 else line_end
+        if not any(c in ROW_BORDERS for c in text[line_start:line_end]):
+            return False
+        cells, cell, column = [], [], 0
+        for k in range(line_start, line_end):
+            if text[k] in ROW_BORDERS:
+                cells.append("".join(cell))
+                cell = []
+                column += k < i
+            else:
+                cell.append(text[k])
+        cells.append("".join(cell))
+        if len(cells) < 3:
+            return False
+        for k, raw in enumerate(cells):
+            cell = raw.strip(" \u3000\r")
+            if k == column or cell == "" or "：" in cell or ":" in cell or "监护" in cell:
+                continue
+            if ends_with_any(cell, len(cell), FAMILY_CELLS) and not cell.startswith("代理"):
+                continue
+            role = (ends_with(cell, len(cell), ADULT_WORDS) or ends_with_any(cell, len(cell), ADULT_ORGS)
+                    or cell[-1] in ROW_OFFICE_END)
+            if role and self.read_forward(cell, 0) is None:
+                return True
+        return False
 
     @staticmethod
     def _adults_team(text: str, i: int) -> bool:

@@ -107,8 +107,9 @@
     this.weak(text, found);
     var starts = Array.from(found.keys()).sort(function (a, b) { return a - b; });
     var kept = [], lastEnd = -1, cuts = joined.cuts;
+    var self = this;
     starts.forEach(function (s) {
-      if (s >= lastEnd) { kept.push([back(cuts, s), back(cuts, found.get(s) - 1) + 1]); lastEnd = found.get(s); }
+      if (s >= lastEnd && !self.adultRow(text, s)) { kept.push([back(cuts, s), back(cuts, found.get(s) - 1) + 1]); lastEnd = found.get(s); }
     });
     return kept;
   };
@@ -160,6 +161,7 @@
   Names.prototype.plausible = function (text, start, end, surname, closed, ended) {
     var d = this.d, given = text.slice(start + surname, end);
     if (d.anonymous.indexOf(given) >= 0) return text.slice(end, end + 1) !== "某";
+    if (given === "家") return false;  // 吴家的小孙子: a family, not a name
     for (var k = 0; k < given.length; k++) {
       var c = given[k];
       if (!isHan(c) || has(d.notGiven, c) || c === "某") return false;
@@ -359,6 +361,29 @@
           if (!(at === start && length === 2 && end > at + 2 && has(this.d.nameEnd, text[end - 1]))) return true;
         }
       }
+    }
+    return false;
+  };
+  Names.prototype.adultRow = function (text, i) {  // names.Names._adult_row
+    var d = this.d, lineStart = rfind(text, "\n", 0, i) + 1, lineEnd = find(text, "\n", i);
+    if (lineEnd < 0) lineEnd = text.length;
+    var any = false;
+    for (var k = lineStart; k < lineEnd; k++) if (d.rowBorders.indexOf(text[k]) >= 0) { any = true; break; }
+    if (!any) return false;
+    var cells = [], cell = "", column = 0;
+    for (k = lineStart; k < lineEnd; k++) {
+      if (d.rowBorders.indexOf(text[k]) >= 0) { cells.push(cell); cell = ""; if (k < i) column++; }
+      else cell += text[k];
+    }
+    cells.push(cell);
+    if (cells.length < 3) return false;
+    for (k = 0; k < cells.length; k++) {
+      var c = cells[k].replace(/^[ \u3000\r]+|[ \u3000\r]+$/gu, "");
+      if (k === column || c === "" || c.indexOf("：") >= 0 || c.indexOf(":") >= 0 || c.indexOf("监护") >= 0) continue;
+      if (endsWithAny(c, c.length, d.familyCells) && !c.startsWith("代理")) continue;
+      var role = endsWithLong(c, c.length, this.adultWords) || endsWithAny(c, c.length, d.adultOrgs)
+        || d.rowOfficeEnd.indexOf(c[c.length - 1]) >= 0;
+      if (role && this.readForward(c, 0) === null) return true;
     }
     return false;
   };
