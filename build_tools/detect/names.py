@@ -64,6 +64,7 @@ from .namedata import (
     MAX_LIST_LINES,
     MAX_ORG_GAP,
     MODERN_GIVEN,
+    NAME_CLAUSE,
     NAME_END,
     NICKNAME_HEADS,
     NOT_GIVEN,
@@ -128,10 +129,14 @@ ANONYMOUS_WEIGHT = WEAK_MIN  # 黄某某 in such a sentence: the surname is stil
 # name-like: 姜博文 weighs 16, 姜汤 11 and 姜汤驱 10.
 INSIDE_WORD_MIN = 14
 COMPOUND_WEIGHT = 6
+# …and an everyday word that a clause about a child goes on after (学生江河在运动会上: NAME_CLAUSE) must weigh this
+# much to be read as a name: 江河 weighs 4, 高山 6, 向阳 8; 安全, 温暖, 金钱 3 (儿童安全在学校工作中…).
+CLAUSE_MIN = 4
 _HEADS = set(SURNAMES) | {c[0] for c in COMPOUND_SURNAMES}
 _BEFORE_RE = re.compile(BEFORE)
 _AFTER_AT_RE = re.compile(AFTER_AT)
 _HEADING_RE = re.compile(HEADING)
+_NAME_CLAUSE_RE = re.compile(NAME_CLAUSE)
 # Where the second way tries a name: a surname before a Chinese character that can begin a given name.
 CANDIDATE = "[" + "".join(sorted(_HEADS)) + "](?![" + NOT_GIVEN + "])(?=[\u4e00-\u9fff])"
 _CANDIDATE_RE = re.compile(CANDIDATE)
@@ -276,15 +281,18 @@ class Names:
                 return True  # 马兰花艺术团, 高峰林场
         return False
 
-    def read_forward(self, text: str, start: int, heading: bool = False) -> tuple[int, int] | None:
+    def read_forward(self, text: str, start: int, heading: bool = False,
+                     context: bool = False) -> tuple[int, int] | None:
         """The name that begins at start, longest reading first (heading: in a list under one, where
-        punctuation closes a reading as a context after it does; see plausible)."""
+        punctuation closes a reading as a context after it does; context: after a context or a heading, where
+        what a clause about a child goes on with does too, NAME_CLAUSE; see plausible)."""
         readings = self._readings(text, start)
         if any(end < len(text) and (text[end] in PLACE_AFTER or text[end - 1] == "家" and text[end] in PLACE_AFTER_JIA)
                for end, _ in readings):
             return None  # 陆城镇, 张谷英村, 陈家巷: a place (the shorter reading too)
         for end, surname in readings:
-            shut = closed_right(text, end, heading)
+            shut = closed_right(text, end, heading) or (context and _NAME_CLAUSE_RE.match(text, end) is not None
+                                                        and self.weight(text, start, end, surname) >= CLAUSE_MIN)
             if not shut and self._county(text, start, end):
                 continue  # 苏仙 心理健康, 金秀 瑶族孩子们 (学生江华同学 is a name: contexts close it)
             if self.plausible(text, start, end, surname, shut) and not self._thing(text, start, end):
@@ -476,7 +484,7 @@ class Names:
         if start + 1 < len(text) and text[start] in LEAD_CHARS and text[start + 1] in SURNAMES:
             start += 1  # 学生代表向黄志强叔叔…: the name begins after 向
         for _ in range(MAX_LIST_LINES):
-            span = self.read_forward(text, start, heading)
+            span = self.read_forward(text, start, heading, True)
             if span is None or starts_with(text, skip(text, span[1], SPACES), TITLES) or adult_bracket(text, span[1]):
                 return
             found.setdefault(span[0], span[1])

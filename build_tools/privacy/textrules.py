@@ -83,6 +83,7 @@ def rule_data() -> dict:
             "credits": list(namedata.CREDITS),
             "adultOrgs": list(namedata.ADULT_ORGS),
             "rowBorders": namedata.ROW_BORDERS,
+            "nameClause": namedata.NAME_CLAUSE,
             "rowOfficeEnd": namedata.ROW_OFFICE_END,
             "familyCells": list(namedata.FAMILY_CELLS),
             "teamRoles": list(namedata.TEAM_ROLES),
@@ -97,6 +98,7 @@ def rule_data() -> dict:
             "insideWordMin": names.INSIDE_WORD_MIN,
             "anonymousWeight": names.ANONYMOUS_WEIGHT,
             "compoundWeight": names.COMPOUND_WEIGHT,
+            "clauseMin": names.CLAUSE_MIN,
             "minWeight": lexicon.MIN_WEIGHT,
             # Word lists by the character they share (the form rebuilds the words): common less fixed, and fixed.
             "common": _by_head(lists.common - lists.fixed),

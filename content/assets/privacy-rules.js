@@ -75,6 +75,7 @@
     this.before = new RegExp(d.before, "gu");
     this.afterAt = new RegExp(d.afterAt, "gu");
     this.after = new RegExp(d.after, "yu");
+    this.nameClause = new RegExp(d.nameClause, "yu");
     this.adultServes = new RegExp(d.adultServes, "yu");
     this.heading = new RegExp(d.heading, "gu");
     this.listItem = new RegExp(d.listItem, "yu");
@@ -191,7 +192,7 @@
     }
     return false;
   };
-  Names.prototype.readForward = function (text, start, heading) {
+  Names.prototype.readForward = function (text, start, heading, context) {
     var d = this.d, r = this.readings(text, start);
     for (var p = 0; p < r.length; p++) {
       var e = r[p][0];
@@ -199,6 +200,10 @@
     }
     for (var k = 0; k < r.length; k++) {
       var shut = this.closedRight(text, r[k][0], heading);
+      if (!shut && context) {
+        this.nameClause.lastIndex = r[k][0];
+        shut = this.nameClause.test(text) && this.weight(text, start, r[k][0], r[k][1]) >= this.d.clauseMin;
+      }
       if (!shut && this.county(text, start, r[k][0])) continue;
       if (this.plausible(text, start, r[k][0], r[k][1], shut, false) && !this.thing(text, start, r[k][0])) return [start, r[k][0]];
     }
@@ -330,7 +335,7 @@
   Names.prototype.forward = function (text, start, heading, found) {
     if (start + 1 < text.length && has(this.d.leadChars, text[start]) && has(this.d.surnames, text[start + 1])) start++;
     for (var n = 0; n < this.d.maxListLines; n++) {
-      var span = this.readForward(text, start, heading);
+      var span = this.readForward(text, start, heading, true);
       if (span === null || startsWithAny(text, skip(text, span[1], SPACES), this.titles) || this.adultBracket(text, span[1])) return;
       setDefault(found, span[0], span[1]);
       start = this.nextInList(text, span[1]);
