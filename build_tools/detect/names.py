@@ -374,6 +374,8 @@ class Names:
                 continue
             if ends_with_any(cell, len(cell), FAMILY_CELLS) and not cell.startswith("代理"):
                 continue
+            if cell[0] in SURNAMES and cell[1:] in TITLES:
+                continue  # 3,黄梓涵,五年级,覃老师: the teacher of a child's row, named, is no role of the row's name
             role = (ends_with(cell, len(cell), ADULT_WORDS) or ends_with_any(cell, len(cell), ADULT_ORGS)
                     or cell[-1] in ROW_OFFICE_END)
             if role and self.read_forward(cell, 0) is None:

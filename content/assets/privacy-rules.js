@@ -386,6 +386,7 @@
       var c = cells[k].replace(/^[ \u3000\r]+|[ \u3000\r]+$/gu, "");
       if (k === column || c === "" || c.indexOf("：") >= 0 || c.indexOf(":") >= 0 || c.indexOf("监护") >= 0) continue;
       if (endsWithAny(c, c.length, d.familyCells) && !c.startsWith("代理")) continue;
+      if (has(d.surnames, c[0]) && this.titles.indexOf(c.slice(1)) >= 0) continue;
       var role = endsWithLong(c, c.length, this.adultWords) || endsWithAny(c, c.length, d.adultOrgs)
         || d.rowOfficeEnd.indexOf(c[c.length - 1]) >= 0;
       if (role && this.readForward(c, 0) === null) return true;
