@@ -181,6 +181,7 @@ def test_a_textbook_name_is_a_childs_away_from_the_textbook():
     ("姓 名：龙 欣 怡    年 级：五 年 级", ["龙 欣 怡"]),  # a form's field label written apart
     ("石阿妹是留守儿童，跟着奶奶生活。", ["石阿妹"]),  # regional diminutives
     ("麻小妹和麻小弟是一对姐弟，父母都在外打工。", ["麻小妹", "麻小弟"]),
+    ("孩子们都喜欢和小蒙一起玩游戏。", ["小蒙"]),  # 小 and a surname standing alone, in a sentence about a child
 ])
 def test_round5_children_are_found(text, expected):
     assert [text[s:e] for s, e in names.detector().find(text)] == expected
@@ -205,6 +206,9 @@ def test_round5_children_are_found(text, expected):
     "儿童安全在我心中。",
     "学生安全在学校工作中最重要。",  # 安全 is not name-like enough (CLAUSE_MIN)
     "小李老师带着孩子们做游戏。",
+    "孩子们在小马村上学。",  # …not a place, nor a word (小白兔, 小龙虾), nor an adult (小宋阿姨)
+    "孩子们喜欢小白兔。",
+    "孩子们给小宋阿姨送花。",
 ])
 def test_round5_ordinary_text_passes(text):
     assert names.detector().find(text) == []

@@ -28,6 +28,11 @@ COMPOUND_SURNAMES = tuple(
 ANONYMOUS = ("某某", "某")  # 王某某: the surname is still told
 # What school texts call a child instead of a name: 小 or 阿 and one character (小明, 阿妹).
 NICKNAME_HEADS = "小阿"
+# …and 小 with a surname stands for one child (我们班的小潘特别爱看书) in a sentence that speaks of a child, where it
+# stands alone: after one of these or no Chinese character, and before punctuation, a character that follows names
+# (NOT_GIVEN, NOT_LAST) or one of NICKNAME_AFTER; not before a title (小李老师, 小韦书记).
+NICKNAME_BEFORE = "的和跟与叫给让把被对向请找陪帮喊"
+NICKNAME_AFTER = tuple("特别 一起 一直 总是 经常 常常 每天 平时 非常 已经 从来 今年 最近".split())
 
 # Characters no given name holds: particles, pronouns, verbs and words that follow a name,
 # numbers and measure words, time words, and the ends of place and organisation names.

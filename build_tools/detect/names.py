@@ -66,6 +66,8 @@ from .namedata import (
     MODERN_GIVEN,
     NAME_CLAUSE,
     NAME_END,
+    NICKNAME_AFTER,
+    NICKNAME_BEFORE,
     NICKNAME_HEADS,
     NOT_GIVEN,
     NOT_LAST,
@@ -214,6 +216,28 @@ class Names:
             for run in [spans] if who == "child" else [] if who == "adult" else lists_of(text, spans):
                 for start, end in run:
                     found.setdefault(start, end)
+        i = text.find("小")
+        while i >= 0:
+            if i not in found and self._nickname(text, i) and segment(text, i)[2] == "child":
+                found.setdefault(i, i + 2)  # 我们班的小潘特别爱看书，是个懂事的孩子
+            i = text.find("小", i + 1)
+
+    def _nickname(self, text: str, i: int) -> bool:
+        """小 and a surname at i stand alone for one child (NICKNAME_BEFORE, NICKNAME_AFTER): not a word (小康, 小麦),
+        nor an adult's (小李老师), nor a place's or a thing's (小马村)."""
+        j = i + 2
+        if j > len(text) or text[i + 1] not in SURNAMES:
+            return False
+        if i > 0 and is_han(text[i - 1]) and text[i - 1] not in NICKNAME_BEFORE:
+            return False
+        if j < len(text) and is_han(text[j]) and (text[j] in PLACE_AFTER or text[j] not in NOT_GIVEN
+                                                  and text[j] not in NOT_LAST and not starts_with(text, j, NICKNAME_AFTER)):
+            return False
+        if any(text[i:k] in self.lists.common for k in range(j, min(len(text), i + 4) + 1)):
+            return False
+        if starts_with(text, skip(text, j, SPACES), TITLES) or adult_bracket(text, j):
+            return False
+        return not self._thing(text, i, j)
 
     # ---- reading a name ----
     def _readings(self, text: str, start: int) -> list[tuple[int, int]]:

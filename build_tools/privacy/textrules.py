@@ -83,6 +83,8 @@ def rule_data() -> dict:
             "credits": list(namedata.CREDITS),
             "adultOrgs": list(namedata.ADULT_ORGS),
             "rowBorders": namedata.ROW_BORDERS,
+            "nicknameBefore": namedata.NICKNAME_BEFORE,
+            "nicknameAfter": list(namedata.NICKNAME_AFTER),
             "nameClause": namedata.NAME_CLAUSE,
             "rowOfficeEnd": namedata.ROW_OFFICE_END,
             "familyCells": list(namedata.FAMILY_CELLS),

@@ -149,6 +149,19 @@
       var runs = v[1] === "child" ? [v[2]] : v[1] === "adult" ? [] : self.listsOf(text, v[2]);
       runs.forEach(function (run) { run.forEach(function (sp) { setDefault(found, sp[0], sp[1]); }); });
     });
+    for (var i = text.indexOf("小"); i >= 0; i = text.indexOf("小", i + 1)) {
+      if (!found.has(i) && this.nickname(text, i) && this.segment(text, i)[2] === "child") setDefault(found, i, i + 2);
+    }
+  };
+  Names.prototype.nickname = function (text, i) {  // names.Names._nickname
+    var d = this.d, j = i + 2;
+    if (j > text.length || !has(d.surnames, text[i + 1])) return false;
+    if (i > 0 && isHan(text[i - 1]) && !has(d.nicknameBefore, text[i - 1])) return false;
+    if (j < text.length && isHan(text[j]) && (has(d.placeAfter, text[j]) || !has(d.notGiven, text[j])
+        && !has(d.notLast, text[j]) && !startsWithAny(text, j, d.nicknameAfter))) return false;
+    for (var k = j; k <= Math.min(text.length, i + 4); k++) if (this.common.has(text.slice(i, k))) return false;
+    if (startsWithAny(text, skip(text, j, SPACES), this.titles) || this.adultBracket(text, j)) return false;
+    return !this.thing(text, i, j);
   };
 
   // ---- reading a name ----
