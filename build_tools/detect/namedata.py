@@ -280,7 +280,7 @@ AFTER = (
 )
 # What a clause about a child goes on with right after the name, where a context stands before it (学生江河在运动会上…,
 # 学生田园的画…; not 儿童安全在我心中): it closes a reading as a context after it does, so an everyday word may be the name (学生向阳今年9岁).
-NAME_CLAUSE = "(?:在(?:运动会|比赛|竞赛|活动|班上|课上|课堂|学校)|获得?|参加|今年|的(?:作品|画|作文|父亲|母亲|父母|爷爷|奶奶|外公|外婆|家))"
+NAME_CLAUSE = "(?:在[\u4e00-\u9fff]{0,4}?(?:运动会|比赛|竞赛|活动)|在(?:班上|课上|课堂|学校)|获得?|参加|今年|的(?:作品|画|作文|父亲|母亲|父母|爷爷|奶奶|外公|外婆|家))"
 # Where a list line's names begin: after a list marker, a table's cell border or a tab.
 LIST_ITEM = (rf"(?:[-*+•·]|[0-9]{{1,3}}[.、)）]|[（(][0-9{_CN_NUM}]{{1,3}}[）)]|[①-⑳]|[{_CN_NUM}][、.]|No[.．]?[0-9]{{1,3}}"
              rf"|序号[0-9]{{1,3}})?{_SP}")
