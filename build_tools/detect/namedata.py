@@ -21,7 +21,7 @@ SURNAMES = (
     "艾毕项祁桂窦屈邬鞠栾费尤巩蒲宁车饶倪容包岳褚卫闵伏戚郁荣杭丰景匡宗丘宣贲郗仲伊宫"
     "宓蓬郜奚佟关安萧涂符牟齐舒梅"
     # rare elsewhere, met in the region's schools (佘敏, 敖翔, 靳磊)
-    "佘敖靳檀禄勾"
+    "佘敖靳檀禄勾文"
 )
 COMPOUND_SURNAMES = tuple(
     "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 司徒 令狐 宇文 夏侯 西门 南宫 端木 独孤 申屠 轩辕".split())
