@@ -15,7 +15,8 @@ A name is found in one of two ways (Names.find):
    ，9岁, （三年级）, ，女，, 的父母, 由奶奶照顾, 两名学生, 举手…) where it ends. There any plausible name shape counts: a surname
    (SURNAMES, COMPOUND_SURNAMES) and one or two given characters, or 某/某某. A reading is
    dropped when it is a common word (lexicon: 马上, 周末), unless contexts close it on both
-   sides (学生向阳今年9岁, 龙飞同学); a famous person or a book title (FAMOUS, 《…》); a made-up
+   sides (学生向阳今年9岁, 龙飞同学) or a context before it and a clause about the child after it (学生江河在运动会上:
+   NAME_CLAUSE, when it weighs CLAUSE_MIN); a surname and 家 (吴家的小孙子: a family); a famous person or a book title (FAMOUS, 《…》); a made-up
    name (小明（化名）); the English exercises' 李华 near 英语/课本; followed by a place, an organisation,
    a shop or a product (陆城镇, 马兰花艺术团, 李宁运动鞋; not across a verb: 韦思琪在学校); the short name of
    a county of the region, unless contexts close it (苏仙 心理健康; 学生江华同学 is a name); holds a
@@ -31,7 +32,10 @@ A name is found in one of two ways (Names.find):
    credit (撰稿：…, 摄影：…) or in a list that one heads (志愿者刘伟、王芳; 指导老师：…; 讲师团成员：…),
    followed by a title or by (班主任); no name begins inside an adult's (教师黄丽梅扎根 is not 梅扎根);
    everyday words that are names too (白雪, 雷鸣: WORD_NAMES) are names only next to a context. In a sentence without a cue, two such names
-   or more in one list (1. 韦思琪 2. 覃宇航; 韦金凤、覃美兰) are names of people all the same.
+   or more in one list (1. 韦思琪 2. 覃宇航; 韦金凤、覃美兰) are names of people all the same. 小 and a surname
+   standing alone in a sentence that speaks of a child is a child's nickname (和小蒙一起玩游戏; not 小李老师, 小白兔: _nickname).
+A table row read alone (帮扶责任人,黄振东,县民政局,副局长) whose other cell is an adult's role or office names an
+adult, in both ways (_adult_row; not a cell of the child's family: 奶奶, 监护人：外婆, nor a named teacher: 覃老师).
 Adults stay allowed in both: a name followed by a title (李老师, 王法官) or preceded by an adult
 role (志愿者, 班主任, 家长) is not a child's. Names written apart (李 娜, 韦·春花) are joined first.
 Only the matched name is reported (its span); messages never repeat it.
