@@ -217,3 +217,5 @@ def test_round5_ordinary_text_passes(text):
 def test_a_childs_table_row_with_the_family_in_a_cell_still_blocks():
     assert names.detector().find("1,韦思琪,三年级,奶奶") != []
     assert names.detector().find("1\t韦思琪\t三年级\t监护人：外婆") != []
+    assert names.detector().find("1,韦思琪,三年级,体育委员") != []  # a child's role in a cell is no adult's
+    assert names.detector().find("3,黄梓涵,五年级,覃老师") != []  # nor a named teacher

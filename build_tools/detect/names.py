@@ -58,6 +58,7 @@ from .namedata import (
     AFTER_AT,
     ANONYMOUS,
     BEFORE,
+    CHILD_ROLE,
     CODE,
     COMPOUND_SURNAMES,
     COUNTIES,
@@ -143,6 +144,7 @@ _BEFORE_RE = re.compile(BEFORE)
 _AFTER_AT_RE = re.compile(AFTER_AT)
 _HEADING_RE = re.compile(HEADING)
 _NAME_CLAUSE_RE = re.compile(NAME_CLAUSE)
+_CHILD_ROLE_RE = re.compile(CHILD_ROLE)
 # Where the second way tries a name: a surname before a Chinese character that can begin a given name.
 CANDIDATE = "[" + "".join(sorted(_HEADS)) + "](?![" + NOT_GIVEN + "])(?=[\u4e00-\u9fff])"
 _CANDIDATE_RE = re.compile(CANDIDATE)
@@ -402,6 +404,8 @@ class Names:
                 continue
             if ends_with_any(cell, len(cell), FAMILY_CELLS) and not cell.startswith("代理"):
                 continue
+            if any(m.end() == len(cell) for m in _CHILD_ROLE_RE.finditer(cell)):
+                continue  # 1,韦思琪,三年级,体育委员: a child's role
             if cell[0] in SURNAMES and cell[1:] in TITLES:
                 continue  # 3,黄梓涵,五年级,覃老师: the teacher of a child's row, named, is no role of the row's name
             role = (ends_with(cell, len(cell), ADULT_WORDS) or ends_with_any(cell, len(cell), ADULT_ORGS)

@@ -83,6 +83,7 @@ def rule_data() -> dict:
             "credits": list(namedata.CREDITS),
             "adultOrgs": list(namedata.ADULT_ORGS),
             "rowBorders": namedata.ROW_BORDERS,
+            "childRole": namedata.CHILD_ROLE,
             "nicknameBefore": namedata.NICKNAME_BEFORE,
             "nicknameAfter": list(namedata.NICKNAME_AFTER),
             "nameClause": namedata.NAME_CLAUSE,

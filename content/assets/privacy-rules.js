@@ -76,6 +76,7 @@
     this.afterAt = new RegExp(d.afterAt, "gu");
     this.after = new RegExp(d.after, "yu");
     this.nameClause = new RegExp(d.nameClause, "yu");
+    this.childRole = new RegExp(d.childRole, "gu");
     this.adultServes = new RegExp(d.adultServes, "yu");
     this.heading = new RegExp(d.heading, "gu");
     this.listItem = new RegExp(d.listItem, "yu");
@@ -382,6 +383,15 @@
     }
     return false;
   };
+  Names.prototype.endsInChildRole = function (cell) {  // a match of CHILD_ROLE (Python's finditer) ends the cell
+    var m, re = this.childRole;
+    re.lastIndex = 0;
+    while ((m = re.exec(cell)) !== null) {
+      if (re.lastIndex === cell.length) return true;
+      if (m[0] === "") re.lastIndex++;
+    }
+    return false;
+  };
   Names.prototype.adultRow = function (text, i) {  // names.Names._adult_row
     var d = this.d, lineStart = rfind(text, "\n", 0, i) + 1, lineEnd = find(text, "\n", i);
     if (lineEnd < 0) lineEnd = text.length;
@@ -399,6 +409,7 @@
       var c = cells[k].replace(/^[ \u3000\r]+|[ \u3000\r]+$/gu, "");
       if (k === column || c === "" || c.indexOf("：") >= 0 || c.indexOf(":") >= 0 || c.indexOf("监护") >= 0) continue;
       if (endsWithAny(c, c.length, d.familyCells) && !c.startsWith("代理")) continue;
+      if (this.endsInChildRole(c)) continue;
       if (has(d.surnames, c[0]) && this.titles.indexOf(c.slice(1)) >= 0) continue;
       var role = endsWithLong(c, c.length, this.adultWords) || endsWithAny(c, c.length, d.adultOrgs)
         || d.rowOfficeEnd.indexOf(c[c.length - 1]) >= 0;
