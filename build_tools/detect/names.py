@@ -467,8 +467,8 @@ class Names:
         i = skip(text, end, SPACES + "，,")
         for verb in ADULT_PREDICATE:
             if text.startswith(verb, i):
-                clause = skip(text, i + len(verb), "“\"「『")  # 称覃海燕为“覃妈妈”
-                while clause < len(text) and clause - i <= 12 and text[clause] not in CLOSERS:
+                clause = skip(text, i + len(verb), "“\"「『")  # 称覃海燕为“覃妈妈”, 是留守儿童的“代理爸爸”
+                while clause < len(text) and clause - i <= 12 and (text[clause] not in CLOSERS or text[clause] in "“”"):
                     clause += 1
                 said = text[i + len(verb) : clause]
                 return any(w in said and "小" + w not in said for w in ADULT_WORDS if len(w) > 1)

@@ -334,7 +334,7 @@
       var verb = d.adultPredicate[k];
       if (!text.startsWith(verb, i)) continue;
       var clause = skip(text, i + verb.length, "“\"「『");
-      while (clause < text.length && clause - i <= 12 && !has(d.closers, text[clause])) clause++;
+      while (clause < text.length && clause - i <= 12 && (!has(d.closers, text[clause]) || "“”".indexOf(text[clause]) >= 0)) clause++;
       var said = text.slice(i + verb.length, clause);
       for (var w = 0; w < this.adultWords.length; w++) {
         var word = this.adultWords[w];
