@@ -176,7 +176,7 @@
   Names.prototype.plausible = function (text, start, end, surname, closed, ended) {
     var d = this.d, given = text.slice(start + surname, end);
     if (d.anonymous.indexOf(given) >= 0) return text.slice(end, end + 1) !== "某";
-    if (given === "家") return false;  // 吴家的小孙子: a family, not a name
+    if (given === "家") return false;  // a surname and 家: a family, not a name
     for (var k = 0; k < given.length; k++) {
       var c = given[k];
       if (!isHan(c) || has(d.notGiven, c) || c === "某") return false;
