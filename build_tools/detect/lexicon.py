@@ -106,7 +106,8 @@ def build(surnames: str, heads: str, compounds: tuple[str, ...], name_end: str, 
     (raised to REGIONAL_SURNAME_WEIGHT).
     """
     starts, ends, compound_heads = set(surnames) | set(heads), set(surnames), {c[0] for c in compounds}
-    common, fixed, closing, opening = set(TAGGED_AS_NAME) | KIN_WORDS, set(KIN_WORDS), set(), set()
+    common, fixed, opening = set(TAGGED_AS_NAME) | KIN_WORDS, set(KIN_WORDS), set()
+    closing = {w for w in KIN_WORDS if w[-1] in surnames}  # 曾孙刚满一岁: no name begins inside a kinship word
     first, last, surname, text = Counter(), Counter(), Counter(), Counter()
     for line in jieba_dictionary().open(encoding="utf-8"):
         word, frequency, tag = line.split()

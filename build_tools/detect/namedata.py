@@ -20,12 +20,19 @@ SURNAMES = (
     "甘欧凌兰麦庞易常乔施牛温康洪葛翟鲁聂伍颜左柴申祝盘冉麻禤磨邝冼阮卜巫练骆殷苗纪邢裴柳鲍翁季俞焦樊霍谷晏章储"
     "艾毕项祁桂窦屈邬鞠栾费尤巩蒲宁车饶倪容包岳褚卫闵伏戚郁荣杭丰景匡宗丘宣贲郗仲伊宫"
     "宓蓬郜奚佟关安萧涂符牟齐舒梅"
+    # rare elsewhere, met in the region's schools (佘敏, 敖翔, 靳磊)
+    "佘敖靳檀禄勾文"
 )
 COMPOUND_SURNAMES = tuple(
     "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 司徒 令狐 宇文 夏侯 西门 南宫 端木 独孤 申屠 轩辕".split())
 ANONYMOUS = ("某某", "某")  # 王某某: the surname is still told
 # What school texts call a child instead of a name: 小 or 阿 and one character (小明, 阿妹).
 NICKNAME_HEADS = "小阿"
+# …and 小 with a surname stands for one child (我们班的小潘特别爱看书) in a sentence that speaks of a child, where it
+# stands alone: after one of these or no Chinese character, and before punctuation, a character that follows names
+# (NOT_GIVEN, NOT_LAST) or one of NICKNAME_AFTER; not before a title (小李老师, 小韦书记).
+NICKNAME_BEFORE = "的和跟与叫给让把被对向请找陪帮喊"
+NICKNAME_AFTER = tuple("特别 一起 一直 总是 经常 常常 每天 平时 非常 已经 从来 今年 最近".split())
 
 # Characters no given name holds: particles, pronouns, verbs and words that follow a name,
 # numbers and measure words, time words, and the ends of place and organisation names.
@@ -68,6 +75,7 @@ ORG_AFTER = tuple(
     "艺术团 舞蹈队 合唱团 志愿 服务队 服务站 服务中心 协会 读书会 俱乐部 工作室 基金 公司 集团 景区 公园 广场 林场 农场 社区 书院"
     " 学校 小学 中学 幼儿园 纪念馆 博物馆 图书馆 文化馆 科技馆 祠堂 故居 风景区 湿地 水库 大桥 大道 大街 小区 花园 族自治 自治"
     " 军校 旧址 遗址 故里 纪念碑 陵园 河畔 江畔 湖畔 机场 车站 火车站 高铁站 汽车站 码头 港口 景点 古镇 古城 老街"
+    " 体育用品 用品 茶庄 茶行 茶叶店 十三香 食用油 调味品"
     " 体育馆 体育场 体育中心 教学楼 实验楼 综合楼 宿舍楼 办公楼 图书楼 科技楼"
     # shops, brands and old houses (李宁运动鞋, 周大福珠宝, 杨家大院, 张记米粉店)
     " 大院 老屋 宗祠 运动鞋 运动服 专卖店 品牌 珠宝 金店 剪刀 凉茶 辣酱 米粉 粉店 面馆 饭店 酒家 餐厅 餐馆 超市 商店 便利店"
@@ -82,7 +90,7 @@ TITLES = tuple(
     " 所长 站长 馆长 院长 园长 会长 理事长 秘书长 部长 委员 主席 法官 检察官 警官 民警 警察 辅警 律师 医生 医师 大夫 护士 教授"
     " 博士 专家 讲师 教练 教官 社工 干事 干部 同志 先生 女士 阿姨 叔叔 伯伯 大姐 大哥 师傅 经理 董事长 记者 主持人 主讲人"
     " 志愿者 辅导员 班主任 指导员 网格员 专干 联络员 咨询师 心理咨询师 烈士 英雄 作家 诗人 画家 总 工 队长 爷爷 奶奶 老人"
-    " 婆婆 公公 嬢嬢 娭毑 大爷 大妈 大娘 大婶 婶婶 伯母 姑姑 舅舅 姨妈 嫂子 老板 老板娘 店主 司机 厨师 校医".split())
+    " 阿婆 阿公 阿伯 阿叔 阿嬷 阿爷 婆婆 公公 嬢嬢 娭毑 大爷 大妈 大娘 大婶 婶婶 伯母 姑姑 舅舅 姨妈 嫂子 老板 老板娘 店主 司机 厨师 校医".split())
 # Roles that make the name after them an adult's, whatever follows it.
 ADULT_ROLES = tuple(
     "老师 教师 校长 班主任 辅导员 志愿者 社工 书记 主任 局长 法官 检察官 警官 民警 律师 医生 护士 主持人 主讲人 讲师 专家"
@@ -92,11 +100,12 @@ ADULT_ROLES = tuple(
     " 司机 驾驶员 厨师 炊事员 消防员 保安 门卫 宿管员 宿管 保育员 保洁员 清洁工 营养师 通讯员 宣讲员 讲解员 调解员 护林员"
     " 政协委员 人大代表 工作队员 工作队队员 管理员 安全员 组长 护工 保姆 店员 售货员 服务员 导游 主播 工程师 技术员"
     " 农技员 兽医 会计 出纳 乡贤 捐赠人 捐助人 资助人 帮扶人 责任人 交警 特警 辅警 军人 老兵 消防队员 救援队员 裁判 裁判员"
+    " 村官 大学生村官 执委 妇联执委 犯罪嫌疑人 嫌疑人 被告人 骑手 外卖员 网约车司机 第一书记"
     " 航天员 宇航员 科学家 院士 歌手 医师 大夫 警察 经理 董事长 干事 专干 联络员 区长 市长 厅长 会长 理事长 秘书长"
     " 教官 博士 传承人 手艺人 艺人 股长 科长 处长 厅长 村医 乡医 医务人员 工作人员 义工 快递员".split())
 # Credits on a page (撰稿：…, 审核：…, 摄影：…): the names after them are the staff's, in a sentence that speaks of a
 # child too; only where no context says a child stands there (摄影：五年级 韦思琪 is the child's photo).
-CREDITS = tuple("作者单位 单位 撰稿 撰稿人 审核 审稿 审稿人 初审 复审 终审 编辑 责任编辑 责编 美编 摄影 供稿 校对 排版 文/ 图/ 文／ 图／ 报送"
+CREDITS = tuple("作者简介】 作者简介 作者单位 单位 撰稿 撰稿人 审核 审稿 审稿人 初审 复审 终审 编辑 责任编辑 责编 美编 摄影 供稿 校对 排版 文/ 图/ 文／ 图／ 报送"
                 " 签发 出品 监制 策划".split())
 # What only adults do in these texts: a name right before one is an adult's (韦海涛主持…, 覃丽华致辞).
 ADULT_TASKS = tuple("主持 带队 主讲 授课 讲授 致辞 讲话 出席 捐赠 捐款 捐资 慰问 看望 走访了 讲解了".split())
@@ -164,6 +173,13 @@ COUNTIES = tuple(
 # Organisations of adults: a name right after one, or after one and 的, is an adult's (蓝天救援队的韦志勇、覃海波).
 ADULT_ORGS = tuple("救援队 消防队 消防救援大队 派出所 医院 卫生院 妇联 团委 团县委 关工委 教育局 公安局 检察院 法院 司法所"
                    " 民政局 卫健局 红十字会 社工站 协会 公司 银行 大学 融媒体中心 电视台 报社".split())
+# A table row read alone (帮扶责任人,黄振东,县民政局,副局长): a cell other than the name's that is an adult's role or
+# office (it ends in one of ADULT_ROLES, TITLES, ADULT_ORGS or in ROW_OFFICE_END: 县农业农村局) makes the name an
+# adult's; not a cell naming the child's family (奶奶, 爷爷奶奶, 监护人：外婆; 代理家长 is a role).
+ROW_BORDERS = "|｜\t,"
+ROW_OFFICE_END = "局委厅"
+FAMILY_CELLS = tuple("父亲 母亲 爸爸 妈妈 父母 爷爷 奶奶 外公 外婆 姥姥 姥爷 家长 监护人 哥哥 姐姐 叔叔 婶婶 伯伯 姑姑 舅舅 姨妈"
+                     " 亲戚".split())
 # A child's role at the start of a clause (队长：段家豪) is an adult's where the sentence speaks of a team of adults.
 TEAM_ROLES = ("队长", "组长", "副队长", "副组长")
 ADULT_TEAMS = tuple("救援 消防 村民 民兵 工作队 巡逻 护林 突击队 医疗队 派出所 民警".split())
@@ -199,8 +215,10 @@ _CHILD_NOUN = (
     # 文艺委员, 劳动委员…: matched from 委 on (a class before it), as 生 心 安 文 begin too many other words
     "|(?<=[文体劳卫宣纪生组安心][艺育动生传律活织全理])委员"
     f"|(?<![{_HAN}])队长|(?<![{_HAN}])组长|(?<![{_HAN}])副队长|(?<![{_HAN}])副组长"
-    "|姓名|名叫|叫做|名字叫|(?<=[她他我个位子生孩友])叫|(?:兄妹|姐弟|兄弟|姐妹)(?:俩|两人|二人)?|写给"
+    "|姓[ \u3000]?名|名叫|叫做|名字叫|(?<=[她他我个位子生孩友])叫|叫(?:他|她)|(?:兄妹|姐弟|兄弟|姐妹)(?:俩|两人|二人)?|写给"
 )
+# A child's role or word for a child that ends a table's cell (体育委员, 中队长, 小志愿者, 学生代表): no adult's role there.
+CHILD_ROLE = f"(?:{_CHILD_NOUN})(?:代表)?"
 # Prizes and ranks in a list of winners (一等奖罗雨婷，二等奖…; 第一名：吴俊豪; “劳动之星”黄家乐).
 _PRIZE = (rf"(?:(?:[一二三四五六]|特)等奖|金奖|银奖|铜奖|优秀奖|鼓励奖|进步奖|冠军|亚军|季军|第[{_CN_NUM}0-9]{{1,2}}名"
           rf'|(?:之星|小标兵|小能手|小达人|小明星|小模范|小榜样|好少年|美德少年)[”"」』]?)(?:[（(][^）)\n]{{1,8}}[）)])?(?:获得者|得主)?(?:是|为)?')
@@ -219,7 +237,7 @@ _BEFORE_FIRST = ("".join(sorted({re.sub(r"^(?:\(\?<[=!][^)]*\))+", "", a)[0] for
 _BEFORE_PAIRS = (
     rf"留守|困[境难]|贫困|受助|结对|帮扶|资助|救助|关爱|学[生员童习]|少先|小[学孩朋队主班记志讲宣导交卫组标能达明模榜]|好少|美德|中[学队班]|初[中一二三]|高[中一二三]"
     rf"|[男女][生孩童]|女儿|孩子|儿[童子]|幼儿|该生|营员|孤儿|患儿|同[学桌]|宝宝|外孙|孙[子女]|侄[子女]|妹妹|弟弟|哥哥"
-    rf"|姐[姐弟妹]|兄[妹弟]|班[长级]|队长|组长|副[队组]|值日|操员|委员|课代|大[队班]|升旗|护旗|领唱|新生|姓名|名[叫字]|叫|写给"
+    rf"|姐[姐弟妹]|兄[妹弟]|班[长级]|队长|组长|副[队组]|值日|操员|委员|课代|大[队班]|升旗|护旗|领唱|新生|姓[ \u3000]?名|名[叫字]|叫|写给"
     rf"|[0-9{_CN_NUM}]{{1,2}}(?:[年岁等班组队（(]|周岁|小组)|特等|[金银铜]奖|优秀|鼓励|进步|[冠亚季]军|第[{_CN_NUM}0-9]|之星"
     rf"|[红蓝黄绿紫橙白黑][队组]|[A-Z][0-9A-Za-z]?(?:组|队|小组)|共[0-9{_CN_NUM}两]|分别"
     rf"|[“「『][{_HAN}]|喊")
@@ -240,7 +258,7 @@ HEADING = (
     r"|(?:学生|同学|儿童|孩子|营员|学员|幼儿|小朋友|对象)[^。！？!?\n：: \u3000\t]{0,8}[：:]|获奖(?:学生|同学|名单|者|情况)?[：:]"
     r"|(?:[一二三]|特)等奖(?:获得者)?[：:]|(?:以下|下列)[^。！？!?\n：:]{0,16}[：:]"
     r"|(?:优秀|三好)(?:学生|学员|营员|少先队员|队员)[：:]?|需要(?:重点)?关注的(?:学生|儿童|孩子)[：:]?"
-    r"|参加(?:活动的)?(?:学生|儿童|营员)[：:]?|参赛(?:学生|选手)[：:]?|(?:帮扶|受助|资助|结对|救助)(?:对象|学生|儿童)[：:]|姓名)"
+    r"|参加(?:活动的)?(?:学生|儿童|营员)[：:]?|参赛(?:学生|选手)[：:]?|(?:帮扶|受助|资助|结对|救助)(?:对象|学生|儿童)[：:]|姓[ \u3000]?名)"
     r"[（(【〔]?"
 )
 _FAMILY = "父亲|母亲|爸爸|妈妈|父母|爸妈|爷爷|奶奶|外公|外婆|姥姥|姥爷|监护人|家长|哥哥|姐姐|弟弟|妹妹"
@@ -248,18 +266,23 @@ _CARER = "爷爷|奶奶|外公|外婆|姥姥|姥爷|叔叔|婶婶|伯伯|姑姑|
 _CHILDREN = "同学|学生|小朋友|孩子|儿童|营员|学员|留守儿童"
 AFTER = (
     rf"(?:{_SP}(?:小)?同学(?!们)|{_SP}小朋友(?!们)"
-    rf"|{_SP}[，,、（(|｜\t]?{_SP}(?:今年|现年|年仅|刚满|才|已)?{_AGE}"
+    rf"|{_SP}[，,、（(|｜\t]?{_SP}(?:今年|现年|年仅|刚满)?(?:才|已)?{_AGE}"
     rf"|{_SP}[，,、（(|｜\t]?{_SP}(?:今年|现在|目前)?(?:就读于|在读|读|上|是)?{_GRADE}(?!组)"
     rf"|(?:{_SP}[，,、（(|｜\t]{_SP}|[ \u3000]+)[男女](?:生|孩|童|性)?(?![{_HAN}A-Za-z])"
-    rf"|(?:及其|和其|与其)?的?(?:{_FAMILY})|之(?:子|女|孙女|孙|父|母)|{_SP}(?:兄妹|姐弟|兄弟|姐妹)|(?:是一对)?双胞胎"
+    rf"|(?:及其|和其|与其)?的?(?:{_FAMILY})|之(?:子|女|孙女|孙|父|母)|{_SP}(?:是一对|两|俩)?(?:兄妹|姐弟|兄弟|姐妹)|是(?:一名|一个|个)?(?:留守儿童|困境儿童|留守学生)(?![{_HAN}])|(?:是一对)?双胞胎"
     rf"|担任(?:班长|学习委员|课代表|中队长|大队长|小队长|升旗手|小主持人|小队长)"
     rf"|(?:现在|目前|一直|从小)?(?:由|跟着?|随|和|与)(?:其)?(?:{_CARER})(?:照顾|抚养|照看|生活|一起生活|带大|住|接回|接走)"
     rf"|(?:父母|爸妈)(?:常年|长期|都|均|在外|外出|离异|双亡)"
     rf"|家(?:住|里|中|庭)|就读于|(?:等[0-9{_CN_NUM}两]{{0,3}}[名位个]?|[0-9{_CN_NUM}两]{{1,3}}[名位个])(?:{_CHILDREN})(?!们)"
-    rf"|[，,]{_SP}你好|的(?:一封)?(?:信|回信)(?![{_HAN}])|举(?:起了?)?手"
+    rf"|[，,]{_SP}(?:你好|你的(?:信|包裹|快递))|的(?:一封)?(?:信|回信)(?![{_HAN}])|举(?:起了?)?手"
+    # a roll call: the name called in a quote, and the child's answer (“黎浩然！”“到！”)
+    rf'|[！!]?[”"」』]{_SP}[“"「『]到[！!。]?[”"」』]'
     # a teacher calls the name at the start of a quote (“韦思琪，该你了！”老师喊道)
     rf'|[，,！!][^”"」』\n]{{0,20}}[”"」』]{_SP}(?:老师|班主任)(?:喊|说|问|叫|大声|点名))'
 )
+# What a clause about a child goes on with right after the name, where a context stands before it (学生江河在运动会上…,
+# 学生田园的画…; not 儿童安全在我心中): it closes a reading as a context after it does, so an everyday word may be the name (学生向阳今年9岁).
+NAME_CLAUSE = "(?:在[\u4e00-\u9fff]{0,4}?(?:运动会|比赛|竞赛|活动)|在(?:班上|课上|课堂|学校)|获得?|参加|今年|的(?:作品|画|作文|父亲|母亲|父母|爷爷|奶奶|外公|外婆|家))"
 # Where a list line's names begin: after a list marker, a table's cell border or a tab.
 LIST_ITEM = (rf"(?:[-*+•·]|[0-9]{{1,3}}[.、)）]|[（(][0-9{_CN_NUM}]{{1,3}}[）)]|[①-⑳]|[{_CN_NUM}][、.]|No[.．]?[0-9]{{1,3}}"
              rf"|序号[0-9]{{1,3}})?{_SP}")

@@ -15,7 +15,8 @@ A name is found in one of two ways (Names.find):
    ，9岁, （三年级）, ，女，, 的父母, 由奶奶照顾, 两名学生, 举手…) where it ends. There any plausible name shape counts: a surname
    (SURNAMES, COMPOUND_SURNAMES) and one or two given characters, or 某/某某. A reading is
    dropped when it is a common word (lexicon: 马上, 周末), unless contexts close it on both
-   sides (学生向阳今年9岁, 龙飞同学); a famous person or a book title (FAMOUS, 《…》); a made-up
+   sides (学生向阳今年9岁, 龙飞同学) or a context before it and a clause about the child after it (学生江河在运动会上:
+   NAME_CLAUSE, when it weighs CLAUSE_MIN); a surname and 家 (吴家的小孙子: a family); a famous person or a book title (FAMOUS, 《…》); a made-up
    name (小明（化名）); the English exercises' 李华 near 英语/课本; followed by a place, an organisation,
    a shop or a product (陆城镇, 马兰花艺术团, 李宁运动鞋; not across a verb: 韦思琪在学校); the short name of
    a county of the region, unless contexts close it (苏仙 心理健康; 学生江华同学 is a name); holds a
@@ -31,7 +32,10 @@ A name is found in one of two ways (Names.find):
    credit (撰稿：…, 摄影：…) or in a list that one heads (志愿者刘伟、王芳; 指导老师：…; 讲师团成员：…),
    followed by a title or by (班主任); no name begins inside an adult's (教师黄丽梅扎根 is not 梅扎根);
    everyday words that are names too (白雪, 雷鸣: WORD_NAMES) are names only next to a context. In a sentence without a cue, two such names
-   or more in one list (1. 韦思琪 2. 覃宇航; 韦金凤、覃美兰) are names of people all the same.
+   or more in one list (1. 韦思琪 2. 覃宇航; 韦金凤、覃美兰) are names of people all the same. 小 and a surname
+   standing alone in a sentence that speaks of a child is a child's nickname (和小蒙一起玩游戏; not 小李老师, 小白兔: _nickname).
+A table row read alone (帮扶责任人,黄振东,县民政局,副局长) whose other cell is an adult's role or office names an
+adult, in both ways (_adult_row; not a cell of the child's family: 奶奶, 监护人：外婆, nor a named teacher: 覃老师).
 Adults stay allowed in both: a name followed by a title (李老师, 王法官) or preceded by an adult
 role (志愿者, 班主任, 家长) is not a child's. Names written apart (李 娜, 韦·春花) are joined first.
 Only the matched name is reported (its span); messages never repeat it.
@@ -46,6 +50,7 @@ from functools import cached_property, lru_cache
 from . import lexicon
 from .hits import Hit
 from .namedata import (
+    ADULT_ORGS,
     ADULT_PREDICATE,
     ADULT_SERVES,
     ADULT_TASKS,
@@ -53,16 +58,21 @@ from .namedata import (
     AFTER_AT,
     ANONYMOUS,
     BEFORE,
+    CHILD_ROLE,
     CODE,
     COMPOUND_SURNAMES,
     COUNTIES,
+    FAMILY_CELLS,
     FAMOUS,
     HEADING,
     LEAD_CHARS,
     MAX_LIST_LINES,
     MAX_ORG_GAP,
     MODERN_GIVEN,
+    NAME_CLAUSE,
     NAME_END,
+    NICKNAME_AFTER,
+    NICKNAME_BEFORE,
     NICKNAME_HEADS,
     NOT_GIVEN,
     NOT_LAST,
@@ -72,6 +82,8 @@ from .namedata import (
     PLACE_BEFORE,
     PSEUDONYM,
     REGIONAL_SURNAMES,
+    ROW_BORDERS,
+    ROW_OFFICE_END,
     SENTENCE_END,
     SEP_NAME,
     STORY_BEFORE,
@@ -124,10 +136,15 @@ ANONYMOUS_WEIGHT = WEAK_MIN  # 黄某某 in such a sentence: the surname is stil
 # name-like: 姜博文 weighs 16, 姜汤 11 and 姜汤驱 10.
 INSIDE_WORD_MIN = 14
 COMPOUND_WEIGHT = 6
+# …and an everyday word that a clause about a child goes on after (学生江河在运动会上: NAME_CLAUSE) must weigh this
+# much to be read as a name: 江河 weighs 4, 高山 6, 向阳 8; 安全, 温暖, 金钱 3 (儿童安全在学校工作中…).
+CLAUSE_MIN = 4
 _HEADS = set(SURNAMES) | {c[0] for c in COMPOUND_SURNAMES}
 _BEFORE_RE = re.compile(BEFORE)
 _AFTER_AT_RE = re.compile(AFTER_AT)
 _HEADING_RE = re.compile(HEADING)
+_NAME_CLAUSE_RE = re.compile(NAME_CLAUSE)
+_CHILD_ROLE_RE = re.compile(CHILD_ROLE)
 # Where the second way tries a name: a surname before a Chinese character that can begin a given name.
 CANDIDATE = "[" + "".join(sorted(_HEADS)) + "](?![" + NOT_GIVEN + "])(?=[\u4e00-\u9fff])"
 _CANDIDATE_RE = re.compile(CANDIDATE)
@@ -159,7 +176,7 @@ class Names:
         self._weak(text, found)
         kept, last_end = [], -1
         for start in sorted(found):
-            if start >= last_end:
+            if start >= last_end and not self._adult_row(text, start):
                 kept.append((back(cuts, start), back(cuts, found[start] - 1) + 1))
                 last_end = found[start]
         return kept
@@ -205,6 +222,28 @@ class Names:
             for run in [spans] if who == "child" else [] if who == "adult" else lists_of(text, spans):
                 for start, end in run:
                     found.setdefault(start, end)
+        i = text.find("小")
+        while i >= 0:
+            if i not in found and self._nickname(text, i) and segment(text, i)[2] == "child":
+                found.setdefault(i, i + 2)  # 我们班的小潘特别爱看书，是个懂事的孩子
+            i = text.find("小", i + 1)
+
+    def _nickname(self, text: str, i: int) -> bool:
+        """小 and a surname at i stand alone for one child (NICKNAME_BEFORE, NICKNAME_AFTER): not a word (小康, 小麦),
+        nor an adult's (小李老师), nor a place's or a thing's (小马村)."""
+        j = i + 2
+        if j > len(text) or text[i + 1] not in SURNAMES:
+            return False
+        if i > 0 and is_han(text[i - 1]) and text[i - 1] not in NICKNAME_BEFORE:
+            return False
+        if j < len(text) and is_han(text[j]) and (text[j] in PLACE_AFTER or text[j] not in NOT_GIVEN
+                                                  and text[j] not in NOT_LAST and not starts_with(text, j, NICKNAME_AFTER)):
+            return False
+        if any(text[i:k] in self.lists.common for k in range(j, min(len(text), i + 4) + 1)):
+            return False
+        if starts_with(text, skip(text, j, SPACES), TITLES) or adult_bracket(text, j):
+            return False
+        return not self._thing(text, i, j)
 
     # ---- reading a name ----
     def _readings(self, text: str, start: int) -> list[tuple[int, int]]:
@@ -227,6 +266,8 @@ class Names:
         given = text[start + surname : end]
         if given in ANONYMOUS:
             return text[end : end + 1] != "某"
+        if given == "家":
+            return False  # 吴家的小孙子, 罗家两个孩子: a family, not a name
         if any(not is_han(c) or c in NOT_GIVEN or c == "某" for c in given):
             return False
         word, lists = text[start:end], self.lists
@@ -270,15 +311,18 @@ class Names:
                 return True  # 马兰花艺术团, 高峰林场
         return False
 
-    def read_forward(self, text: str, start: int, heading: bool = False) -> tuple[int, int] | None:
+    def read_forward(self, text: str, start: int, heading: bool = False,
+                     context: bool = False) -> tuple[int, int] | None:
         """The name that begins at start, longest reading first (heading: in a list under one, where
-        punctuation closes a reading as a context after it does; see plausible)."""
+        punctuation closes a reading as a context after it does; context: after a context or a heading, where
+        what a clause about a child goes on with does too, NAME_CLAUSE; see plausible)."""
         readings = self._readings(text, start)
         if any(end < len(text) and (text[end] in PLACE_AFTER or text[end - 1] == "家" and text[end] in PLACE_AFTER_JIA)
                for end, _ in readings):
             return None  # 陆城镇, 张谷英村, 陈家巷: a place (the shorter reading too)
         for end, surname in readings:
-            shut = closed_right(text, end, heading)
+            shut = closed_right(text, end, heading) or (context and _NAME_CLAUSE_RE.match(text, end) is not None
+                                                        and self.weight(text, start, end, surname) >= CLAUSE_MIN)
             if not shut and self._county(text, start, end):
                 continue  # 苏仙 心理健康, 金秀 瑶族孩子们 (学生江华同学 is a name: contexts close it)
             if self.plausible(text, start, end, surname, shut) and not self._thing(text, start, end):
@@ -335,6 +379,41 @@ class Names:
                     return start, end, True
         return None
 
+    def _adult_row(self, text: str, i: int) -> bool:
+        """The line around i is a table's row (three cells or more, apart by ROW_BORDERS) and a cell other than i's
+        is an adult's role or office, not a name nor the child's family (1\t韦国强\t驻村第一书记\t县农业农村局)."""
+        line_start = text.rfind("\n", 0, i) + 1
+        line_end = text.find("\n", i)
+        line_end = len(text) if line_end < 0 else line_end
+        if not any(c in ROW_BORDERS for c in text[line_start:line_end]):
+            return False
+        cells, cell, column = [], [], 0
+        for k in range(line_start, line_end):
+            if text[k] in ROW_BORDERS:
+                cells.append("".join(cell))
+                cell = []
+                column += k < i
+            else:
+                cell.append(text[k])
+        cells.append("".join(cell))
+        if len(cells) < 3:
+            return False
+        for k, raw in enumerate(cells):
+            cell = raw.strip(" \u3000\r")
+            if k == column or cell == "" or "：" in cell or ":" in cell or "监护" in cell:
+                continue
+            if ends_with_any(cell, len(cell), FAMILY_CELLS) and not cell.startswith("代理"):
+                continue
+            if any(m.end() == len(cell) for m in _CHILD_ROLE_RE.finditer(cell)):
+                continue  # 1,韦思琪,三年级,体育委员: a child's role
+            if cell[0] in SURNAMES and cell[1:] in TITLES:
+                continue  # 3,黄梓涵,五年级,覃老师: the teacher of a child's row, named, is no role of the row's name
+            role = (ends_with(cell, len(cell), ADULT_WORDS) or ends_with_any(cell, len(cell), ADULT_ORGS)
+                    or cell[-1] in ROW_OFFICE_END)
+            if role and self.read_forward(cell, 0) is None:
+                return True
+        return False
+
     @staticmethod
     def _adults_team(text: str, i: int) -> bool:
         """The sentence around i speaks of a team of adults (救援, 消防, 村民…): its 队长 is not a child's."""
@@ -388,8 +467,8 @@ class Names:
         i = skip(text, end, SPACES + "，,")
         for verb in ADULT_PREDICATE:
             if text.startswith(verb, i):
-                clause = skip(text, i + len(verb), "“\"「『")  # 称覃海燕为“覃妈妈”
-                while clause < len(text) and clause - i <= 12 and text[clause] not in CLOSERS:
+                clause = skip(text, i + len(verb), "“\"「『")  # 称覃海燕为“覃妈妈”, 是留守儿童的“代理爸爸”
+                while clause < len(text) and clause - i <= 12 and (text[clause] not in CLOSERS or text[clause] in "“”"):
                     clause += 1
                 said = text[i + len(verb) : clause]
                 return any(w in said and "小" + w not in said for w in ADULT_WORDS if len(w) > 1)
@@ -439,7 +518,7 @@ class Names:
         if start + 1 < len(text) and text[start] in LEAD_CHARS and text[start + 1] in SURNAMES:
             start += 1  # 学生代表向黄志强叔叔…: the name begins after 向
         for _ in range(MAX_LIST_LINES):
-            span = self.read_forward(text, start, heading)
+            span = self.read_forward(text, start, heading, True)
             if span is None or starts_with(text, skip(text, span[1], SPACES), TITLES) or adult_bracket(text, span[1]):
                 return
             found.setdefault(span[0], span[1])

@@ -75,6 +75,8 @@
     this.before = new RegExp(d.before, "gu");
     this.afterAt = new RegExp(d.afterAt, "gu");
     this.after = new RegExp(d.after, "yu");
+    this.nameClause = new RegExp(d.nameClause, "yu");
+    this.childRole = new RegExp(d.childRole, "gu");
     this.adultServes = new RegExp(d.adultServes, "yu");
     this.heading = new RegExp(d.heading, "gu");
     this.listItem = new RegExp(d.listItem, "yu");
@@ -107,8 +109,9 @@
     this.weak(text, found);
     var starts = Array.from(found.keys()).sort(function (a, b) { return a - b; });
     var kept = [], lastEnd = -1, cuts = joined.cuts;
+    var self = this;
     starts.forEach(function (s) {
-      if (s >= lastEnd) { kept.push([back(cuts, s), back(cuts, found.get(s) - 1) + 1]); lastEnd = found.get(s); }
+      if (s >= lastEnd && !self.adultRow(text, s)) { kept.push([back(cuts, s), back(cuts, found.get(s) - 1) + 1]); lastEnd = found.get(s); }
     });
     return kept;
   };
@@ -147,6 +150,19 @@
       var runs = v[1] === "child" ? [v[2]] : v[1] === "adult" ? [] : self.listsOf(text, v[2]);
       runs.forEach(function (run) { run.forEach(function (sp) { setDefault(found, sp[0], sp[1]); }); });
     });
+    for (var i = text.indexOf("小"); i >= 0; i = text.indexOf("小", i + 1)) {
+      if (!found.has(i) && this.nickname(text, i) && this.segment(text, i)[2] === "child") setDefault(found, i, i + 2);
+    }
+  };
+  Names.prototype.nickname = function (text, i) {  // names.Names._nickname
+    var d = this.d, j = i + 2;
+    if (j > text.length || !has(d.surnames, text[i + 1])) return false;
+    if (i > 0 && isHan(text[i - 1]) && !has(d.nicknameBefore, text[i - 1])) return false;
+    if (j < text.length && isHan(text[j]) && (has(d.placeAfter, text[j]) || !has(d.notGiven, text[j])
+        && !has(d.notLast, text[j]) && !startsWithAny(text, j, d.nicknameAfter))) return false;
+    for (var k = j; k <= Math.min(text.length, i + 4); k++) if (this.common.has(text.slice(i, k))) return false;
+    if (startsWithAny(text, skip(text, j, SPACES), this.titles) || this.adultBracket(text, j)) return false;
+    return !this.thing(text, i, j);
   };
 
   // ---- reading a name ----
@@ -160,6 +176,7 @@
   Names.prototype.plausible = function (text, start, end, surname, closed, ended) {
     var d = this.d, given = text.slice(start + surname, end);
     if (d.anonymous.indexOf(given) >= 0) return text.slice(end, end + 1) !== "某";
+    if (given === "家") return false;  // a surname and 家: a family, not a name
     for (var k = 0; k < given.length; k++) {
       var c = given[k];
       if (!isHan(c) || has(d.notGiven, c) || c === "某") return false;
@@ -189,7 +206,7 @@
     }
     return false;
   };
-  Names.prototype.readForward = function (text, start, heading) {
+  Names.prototype.readForward = function (text, start, heading, context) {
     var d = this.d, r = this.readings(text, start);
     for (var p = 0; p < r.length; p++) {
       var e = r[p][0];
@@ -197,6 +214,10 @@
     }
     for (var k = 0; k < r.length; k++) {
       var shut = this.closedRight(text, r[k][0], heading);
+      if (!shut && context) {
+        this.nameClause.lastIndex = r[k][0];
+        shut = this.nameClause.test(text) && this.weight(text, start, r[k][0], r[k][1]) >= this.d.clauseMin;
+      }
       if (!shut && this.county(text, start, r[k][0])) continue;
       if (this.plausible(text, start, r[k][0], r[k][1], shut, false) && !this.thing(text, start, r[k][0])) return [start, r[k][0]];
     }
@@ -313,7 +334,7 @@
       var verb = d.adultPredicate[k];
       if (!text.startsWith(verb, i)) continue;
       var clause = skip(text, i + verb.length, "“\"「『");
-      while (clause < text.length && clause - i <= 12 && !has(d.closers, text[clause])) clause++;
+      while (clause < text.length && clause - i <= 12 && (!has(d.closers, text[clause]) || "“”".indexOf(text[clause]) >= 0)) clause++;
       var said = text.slice(i + verb.length, clause);
       for (var w = 0; w < this.adultWords.length; w++) {
         var word = this.adultWords[w];
@@ -328,7 +349,7 @@
   Names.prototype.forward = function (text, start, heading, found) {
     if (start + 1 < text.length && has(this.d.leadChars, text[start]) && has(this.d.surnames, text[start + 1])) start++;
     for (var n = 0; n < this.d.maxListLines; n++) {
-      var span = this.readForward(text, start, heading);
+      var span = this.readForward(text, start, heading, true);
       if (span === null || startsWithAny(text, skip(text, span[1], SPACES), this.titles) || this.adultBracket(text, span[1])) return;
       setDefault(found, span[0], span[1]);
       start = this.nextInList(text, span[1]);
@@ -359,6 +380,40 @@
           if (!(at === start && length === 2 && end > at + 2 && has(this.d.nameEnd, text[end - 1]))) return true;
         }
       }
+    }
+    return false;
+  };
+  Names.prototype.endsInChildRole = function (cell) {  // a match of CHILD_ROLE (Python's finditer) ends the cell
+    var m, re = this.childRole;
+    re.lastIndex = 0;
+    while ((m = re.exec(cell)) !== null) {
+      if (re.lastIndex === cell.length) return true;
+      if (m[0] === "") re.lastIndex++;
+    }
+    return false;
+  };
+  Names.prototype.adultRow = function (text, i) {  // names.Names._adult_row
+    var d = this.d, lineStart = rfind(text, "\n", 0, i) + 1, lineEnd = find(text, "\n", i);
+    if (lineEnd < 0) lineEnd = text.length;
+    var any = false;
+    for (var k = lineStart; k < lineEnd; k++) if (d.rowBorders.indexOf(text[k]) >= 0) { any = true; break; }
+    if (!any) return false;
+    var cells = [], cell = "", column = 0;
+    for (k = lineStart; k < lineEnd; k++) {
+      if (d.rowBorders.indexOf(text[k]) >= 0) { cells.push(cell); cell = ""; if (k < i) column++; }
+      else cell += text[k];
+    }
+    cells.push(cell);
+    if (cells.length < 3) return false;
+    for (k = 0; k < cells.length; k++) {
+      var c = cells[k].replace(/^[ \u3000\r]+|[ \u3000\r]+$/gu, "");
+      if (k === column || c === "" || c.indexOf("：") >= 0 || c.indexOf(":") >= 0 || c.indexOf("监护") >= 0) continue;
+      if (endsWithAny(c, c.length, d.familyCells) && !c.startsWith("代理")) continue;
+      if (this.endsInChildRole(c)) continue;
+      if (has(d.surnames, c[0]) && this.titles.indexOf(c.slice(1)) >= 0) continue;
+      var role = endsWithLong(c, c.length, this.adultWords) || endsWithAny(c, c.length, d.adultOrgs)
+        || d.rowOfficeEnd.indexOf(c[c.length - 1]) >= 0;
+      if (role && this.readForward(c, 0) === null) return true;
     }
     return false;
   };
