@@ -114,3 +114,18 @@ def paged_site(tmp_path_factory):
     root = repo_with_activities(PAGED_ACTIVITIES, tmp / "repo")
     assert build(dt.date.fromisoformat(TODAY), tmp / "site", root=root) == 0
     return root, tmp / "site"
+
+
+@pytest.fixture(scope="module")
+def activities(tmp_path_factory):
+    """The repository's activities by id, each with its status on the tests' day (browser tests)."""
+    import datetime as dt
+
+    from build_tools.generate import context
+    from build_tools.model.status import status_on
+    from build_tools.validate import validate_all
+
+    today = dt.date.fromisoformat(TODAY)
+    ctx = context(validate_all(ROOT)[1], today, tmp_path_factory.mktemp("docs"))
+    return {a.id: (a, status_on(a, today)) for a in ctx.activities}
+

@@ -9,18 +9,9 @@ import pytest
 import vobject
 
 from build_tools import ROOT
-from build_tools.generate import context
-from build_tools.model.status import status_on
-from build_tools.validate import validate_all
-from tests.test_volunteer_browser import PHONE, TODAY, choose, open_list, skip_search_index, visible_cards
+from tests.test_volunteer_browser import PHONE, choose, open_list, skip_search_index, visible_cards
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-@pytest.fixture(scope="module")
-def activities(tmp_path_factory):
-    ctx = context(validate_all(ROOT)[1], TODAY, tmp_path_factory.mktemp("docs"))
-    return {a.id: (a, status_on(a, TODAY)) for a in ctx.activities}
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from build_tools import ROOT
 from build_tools.generate import context
 from build_tools.model.status import status_on
 from build_tools.validate import validate_all
@@ -26,12 +25,6 @@ WECHAT_UA = (
     "Mobile Safari/537.36 XWEB/1160065 MMWEBSDK/20231202 MicroMessenger/8.0.47.2560 WeChat/arm64"
 )
 CAMP = "2027-07-10-yunxi-summer-camp"
-
-
-@pytest.fixture(scope="module")
-def activities(tmp_path_factory):
-    ctx = context(validate_all(ROOT)[1], TODAY, tmp_path_factory.mktemp("docs"))
-    return {a.id: (a, status_on(a, TODAY)) for a in ctx.activities}
 
 
 @pytest.fixture

@@ -39,6 +39,16 @@ class Document:
             path = path[:-1]
         return self.positions.get(path, (1, 0))[0]
 
+    def value_at(self, path: Path):
+        """The parsed value at path (keys and list indexes), or None where there is none."""
+        value = self.value
+        for key in path:
+            try:
+                value = value[key]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return value
+
 
 @dataclass(frozen=True)
 class LoadIssue:

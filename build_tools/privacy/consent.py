@@ -23,7 +23,7 @@ def contact_phones(doc: Document) -> dict[int, ContactPhone]:
     for path, line in doc.text_lines.items():
         if path[-2:] != ("contact", "phone"):
             continue
-        contact = _at(doc.value, path[:-1])
+        contact = doc.value_at(path[:-1])
         if isinstance(contact, dict) and isinstance(contact.get("phone"), str):
             consent = str(contact.get("consent", "")).strip() in CONSENT_TRUE
             found[line] = ContactPhone(digits(contact["phone"]), consent, doc.positions.get(path, (line, 0))[0])
@@ -34,12 +34,3 @@ def published_numbers(docs: Iterable[Document]) -> frozenset[str]:
     """Mobile numbers the data publishes with consent: the built site may show these."""
     phones = (p for doc in docs for p in contact_phones(doc).values())
     return frozenset(p.digits for p in phones if p.consent and ELEVEN.fullmatch(p.digits))
-
-
-def _at(value, path: tuple):
-    for key in path:
-        try:
-            value = value[key]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return value

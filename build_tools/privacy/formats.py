@@ -82,7 +82,7 @@ def _yaml_values(text: str) -> Chunks:
     for path, (line, _) in doc.positions.items():
         if path and isinstance(path[-1], str):
             _place(shown, written, line, path[-1])  # a key, as parsed
-        value = _at(doc.value, path) if path in doc.text_lines else None
+        value = doc.value_at(path) if path in doc.text_lines else None
         if isinstance(value, str) and value:
             _place(shown, written, doc.text_lines[path], _shown(value))
     if any(shown):
@@ -94,15 +94,6 @@ def _place(shown: list[list[str]], written: list[str], line: int, value: str) ->
         return  # most values are their line's text: read already
     for i, part in enumerate(value.split("\n")[: len(shown) - line + 1]):
         shown[line - 1 + i].append(part)
-
-
-def _at(value, path: tuple):
-    for key in path:
-        try:
-            value = value[key]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return value
 
 
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
