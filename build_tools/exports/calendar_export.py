@@ -206,8 +206,11 @@ def write_calendars(ctx: Context) -> None:
             about,
         )
     regions = {r["code"]: r["prefecture"] + r["name"] for r in ctx.lists.regions}
+    by_pair: dict[tuple[str, str], list[Activity]] = {}
+    for a in recent:  # grouped once: scanning the recent activities for every pair grew with pairs × activities
+        by_pair.setdefault((a.type_code, a.region_code), []).append(a)
     for type_code, type_name, region in type_county_pairs([a for a, _ in items]):  # every pair with activities
-        chosen = [a for a in recent if (a.type_code, a.region_code) == (type_code, region)]
+        chosen = by_pair.get((type_code, region), [])
         write(site_paths.calendar_pair_feed(type_code, region), chosen, f"{title}：{regions[region]}{type_name}", about)
 
 
